@@ -1,0 +1,31 @@
+@{
+    # The version is stamped in by build.ps1 from Directory.Build.props; do not edit it here.
+    ModuleVersion        = '0.0.0'
+    RootModule           = 'SecretsTools.dll'
+    GUID                 = '5b0f3f55-1c9e-4f33-9a41-1f0c6ad2e7c4'
+    Author               = 'SecretsTools contributors'
+    CompanyName          = 'SecretsTools'
+    Copyright            = '(c) SecretsTools contributors. Apache-2.0.'
+    Description          = 'AWS Secrets Manager and SSM Parameter Store behind one set of PowerShell nouns: Get-Secret, Set-Secret, Get-SecretInfo, Remove-Secret and more.'
+    PowerShellVersion    = '7.4'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('SecretsTools.format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-Secret'
+        'Set-Secret'
+        'Get-SecretInfo'
+        'Set-SecretInfo'
+        'Remove-Secret'
+        'Restore-Secret'
+        'New-SecretPassword'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('AWS', 'SecretsManager', 'ParameterStore', 'SSM', 'Secrets')
+            ProjectUri = 'https://github.com/secretstools/SecretsTools'
+        }
+    }
+}

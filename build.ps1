@@ -1,0 +1,164 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates SecretsTools.
+.DESCRIPTION
+    Tasks:
+      Build  compile the module into out/SecretsTools (manifest, dlls, format file)
+      Test   Build, then run every xunit and Pester test against one local moto_server;
+             prints "Tests: N passed, M failed" and exits non-zero on any failure
+      Demo   Build, start moto_server, seed sample secrets and show the cmdlets at work
+      Bench  Build, then run the benchmarks in bench/ against moto_server
+      Clean  remove out/ and every bin/ and obj/
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'SecretsTools'
+. (Join-Path $root 'tools/MotoServer.ps1')
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Command $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-ModuleVersion {
+    [xml] $props = Get-Content (Join-Path $root 'Directory.Build.props')
+    return ($props.Project.PropertyGroup | Where-Object { $_['Version'] } | Select-Object -First 1).Version
+}
+
+function Invoke-Build {
+    $publish = Join-Path $out 'publish'
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/SecretsTools/SecretsTools.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    New-Item -ItemType Directory -Path $moduleOut | Out-Null
+    # An explicit list: the module ships our assembly and the AWS SDK, nothing PowerShell provides itself.
+    foreach ($dll in 'SecretsTools.dll', 'AWSSDK.Core.dll', 'AWSSDK.SimpleSystemsManagement.dll') {
+        Copy-Item (Join-Path $publish $dll) $moduleOut
+    }
+    Copy-Item (Join-Path $root 'module/SecretsTools.format.ps1xml') $moduleOut
+    $helpSource = Join-Path $root 'module/en-US'
+    if (Test-Path $helpSource) { Copy-Item $helpSource $moduleOut -Recurse }
+    $version = Get-ModuleVersion
+    (Get-Content (Join-Path $root 'SecretsTools.psd1') -Raw) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |
+        Set-Content (Join-Path $moduleOut 'SecretsTools.psd1') -Encoding utf8NoBOM
+    Write-Host "Built SecretsTools $version in $moduleOut"
+}
+
+function Get-PesterModulePath {
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $packages.Trim() 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $path)) { throw "Pester 5.7.1 was not restored to $path; run 'dotnet restore SecretsTools.sln'." }
+    return $path
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $out 'test-results'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    & dotnet test (Join-Path $root 'tests/SecretsTools.Tests/SecretsTools.Tests.csproj') -c $Configuration --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $exit = $LASTEXITCODE
+    $trx = Get-ChildItem $results -Filter *.trx -Recurse -ErrorAction SilentlyContinue | Select-Object -First 1
+    if (-not $trx) { return [pscustomobject]@{ Passed = 0; Failed = 1; Note = "xunit produced no results (exit $exit)" } }
+    [xml] $xml = Get-Content $trx.FullName
+    $counters = $xml.TestRun.ResultSummary.Counters
+    $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    if ($exit -ne 0 -and $failed -eq 0) { $failed = 1 }
+    return [pscustomobject]@{ Passed = [int]$counters.passed; Failed = $failed; Note = '' }
+}
+
+function Invoke-PesterTests {
+    $pester = Get-PesterModulePath
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$pester' -Force
+`$config = New-PesterConfiguration
+`$config.Run.Path = '$(Join-Path $root 'tests/pester')'
+`$config.Run.PassThru = `$true
+`$config.Output.Verbosity = 'Normal'
+`$result = Invoke-Pester -Configuration `$config
+"PESTER-RESULT `$(`$result.PassedCount) `$(`$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount)"
+"@
+    $lines = & dotnet pwsh -NoProfile -NonInteractive -Command $script
+    $lines | Where-Object { $_ -notmatch '^PESTER-RESULT' } | Out-Host
+    $summary = $lines | Where-Object { $_ -match '^PESTER-RESULT (\d+) (\d+)' } | Select-Object -Last 1
+    if (-not $summary) { return [pscustomobject]@{ Passed = 0; Failed = 1; Note = 'Pester did not finish' } }
+    $null = $summary -match '^PESTER-RESULT (\d+) (\d+)'
+    return [pscustomobject]@{ Passed = [int]$Matches[1]; Failed = [int]$Matches[2]; Note = '' }
+}
+
+function Invoke-Test {
+    Assert-MotoInstalled
+    Invoke-Native dotnet @('restore', (Join-Path $root 'SecretsTools.sln'), '--nologo', '-v', 'quiet')
+    Invoke-Build
+    $server = Start-MotoServer
+    $env:SECRETSTOOLS_TEST_ENDPOINT = $server.Endpoint
+    try {
+        $xunit = Invoke-XunitTests
+        $pester = Invoke-PesterTests
+    }
+    finally {
+        Stop-MotoServer $server
+        Remove-Item Env:SECRETSTOOLS_TEST_ENDPOINT -ErrorAction SilentlyContinue
+    }
+    foreach ($r in $xunit, $pester) { if ($r.Note) { Write-Host $r.Note -ForegroundColor Red } }
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "Tests: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Assert-MotoInstalled
+    Invoke-Build
+    $server = Start-MotoServer
+    try {
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tools/Demo.ps1') -ModulePath (Join-Path $moduleOut 'SecretsTools.psd1') -Endpoint $server.Endpoint
+        if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit $LASTEXITCODE)." }
+    }
+    finally {
+        Stop-MotoServer $server
+    }
+}
+
+function Invoke-Bench {
+    Assert-MotoInstalled
+    Invoke-Build
+    $server = Start-MotoServer
+    try {
+        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $moduleOut 'SecretsTools.psd1') -Endpoint $server.Endpoint
+        if ($LASTEXITCODE -ne 0) { throw "The benchmarks failed (exit $LASTEXITCODE)." }
+    }
+    finally {
+        Stop-MotoServer $server
+    }
+}
+
+function Invoke-Clean {
+    if (Test-Path $out) { Remove-Item $out -Recurse -Force }
+    Get-ChildItem $root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Bench' { Invoke-Bench }
+    'Clean' { Invoke-Clean }
+}
