@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Transform;
+using Amazon.Runtime.Internal.Util;
+
+namespace SecretsTools.SecretsManager.Internal.Protocol;
+
+/// <summary>
+/// Reads any operation's awsJson response body into <typeparamref name="TResponse"/>, and any error
+/// response into a <see cref="SecretsManagerException"/>. Plugged into the SDK pipeline through
+/// InvokeOptions.ResponseUnmarshaller, so the SDK keeps handling CRC checks, request ids, logging
+/// and retries.
+/// </summary>
+internal sealed class AwsJsonResponseUnmarshaller<TResponse> : JsonResponseUnmarshaller
+    where TResponse : AmazonWebServiceResponse, new()
+{
+    public static AwsJsonResponseUnmarshaller<TResponse> Instance { get; } = new();
+
+    private AwsJsonResponseUnmarshaller() { }
+
+    public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
+    {
+        using var body = new MemoryStream();
+        context.Stream.CopyTo(body);
+        if (body.Length == 0) return new TResponse();
+        return JsonSerializer.Deserialize<TResponse>(body.GetBuffer().AsSpan(0, (int)body.Length), SecretsManagerJson.Options)
+               ?? new TResponse();
+    }
+
+    /// <summary>
+    /// Replaces the base wrapper, which would overwrite a request id found in an XML body with the
+    /// (absent) header value.
+    /// </summary>
+    public override AmazonServiceException UnmarshallException(UnmarshallerContext input, Exception innerException, HttpStatusCode statusCode)
+    {
+        if (input is not JsonUnmarshallerContext context) throw new InvalidOperationException("Unsupported UnmarshallerContext");
+        return UnmarshallException(context, innerException, statusCode);
+    }
+
+    public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
+    {
+        var ours = context as SecretsManagerUnmarshallerContext;
+        byte[] body = ours?.ReadRemainingBody() ?? ReadAll(context.Stream);
+        var error = ServiceErrorReader.Read(body, context.ResponseData, ours?.RequestEndpoint);
+        return new SecretsManagerException(error.Message, innerException, error.Type, error.Code, error.RequestId, statusCode);
+    }
+
+    public override UnmarshallerContext CreateContext(IWebResponseData response, bool readEntireResponse, Stream stream, RequestMetrics metrics, bool isException, IRequestContext requestContext)
+    {
+        var context = base.CreateContext(response, readEntireResponse, stream, metrics, isException, requestContext);
+        if (context is SecretsManagerUnmarshallerContext ours) ours.RequestEndpoint = requestContext?.Request?.Endpoint;
+        return context;
+    }
+
+    protected override UnmarshallerContext ConstructUnmarshallerContext(Stream responseStream, bool maintainResponseBody, IWebResponseData response, bool isException) =>
+        new SecretsManagerUnmarshallerContext(responseStream, maintainResponseBody, response, isException, null);
+
+    protected override UnmarshallerContext ConstructUnmarshallerContext(Stream responseStream, bool maintainResponseBody, IWebResponseData response, bool isException, IRequestContext requestContext) =>
+        new SecretsManagerUnmarshallerContext(responseStream, maintainResponseBody, response, isException, requestContext);
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}
