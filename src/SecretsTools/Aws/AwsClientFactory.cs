@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using SecretsTools.SecretsManager;
+
+namespace SecretsTools.Aws;
+
+/// <summary>
+/// Builds and caches one client per (service, region, profile, endpoint, credentials), so that
+/// a runbook calling Get-Secret in a loop reuses connections, credentials and the SDK's retry quota.
+/// </summary>
+internal static class AwsClientFactory
+{
+    private static readonly ConcurrentDictionary<string, object> Clients = new();
+
+    static AwsClientFactory()
+    {
+        Amazon.Runtime.Internal.RuntimePipelineCustomizerRegistry.Instance.Register(new Diagnostics.ApiCallCountingCustomizer());
+    }
+
+    public static IAmazonSimpleSystemsManagement GetSsmClient(AwsConnectionSettings settings) =>
+        (IAmazonSimpleSystemsManagement)Clients.GetOrAdd("ssm|" + settings.CacheKey, _ => CreateSsmClient(settings));
+
+    public static SecretsManagerClient GetSecretsManagerClient(AwsConnectionSettings settings) =>
+        (SecretsManagerClient)Clients.GetOrAdd("sm|" + settings.CacheKey, _ => CreateSecretsManagerClient(settings));
+
+    /// <summary>Drops cached clients; tests use it after changing environment variables.</summary>
+    public static void Clear()
+    {
+        foreach (var client in Clients.Values) (client as IDisposable)?.Dispose();
+        Clients.Clear();
+        FallbackRegionFactory.Reset(); // it caches the first region it finds
+    }
+
+    private static IAmazonSimpleSystemsManagement CreateSsmClient(AwsConnectionSettings settings)
+    {
+        var config = new AmazonSimpleSystemsManagementConfig();
+        Configure(config, settings);
+        var credentials = ExplicitCredentials(settings);
+        return credentials is null
+            ? new AmazonSimpleSystemsManagementClient(config)
+            : new AmazonSimpleSystemsManagementClient(credentials, config);
+    }
+
+    private static SecretsManagerClient CreateSecretsManagerClient(AwsConnectionSettings settings)
+    {
+        var config = new SecretsManagerConfig();
+        Configure(config, settings);
+        var credentials = ExplicitCredentials(settings);
+        return credentials is null
+            ? new SecretsManagerClient(config)
+            : new SecretsManagerClient(credentials, config);
+    }
+
+    private static void Configure(ClientConfig config, AwsConnectionSettings settings)
+    {
+        if (settings.ProfileName is not null)
+        {
+            // The SDK reads both the credentials and the region of a named profile from this.
+            config.Profile = new Profile(settings.ProfileName);
+        }
+        string? region = settings.Region ?? ProfileRegion(settings.ProfileName) ?? FallbackRegion();
+        if (region is not null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+            // With an endpoint override (this parameter or AWS_ENDPOINT_URL[_service]) the SDK cannot
+            // infer the signing region from the host, and services scope resources by that region.
+            config.AuthenticationRegion = region;
+        }
+        if (settings.EndpointUrl is not null)
+        {
+            config.ServiceURL = settings.EndpointUrl;
+        }
+    }
+
+    private static string? ProfileRegion(string? profileName)
+    {
+        if (profileName is null) return null;
+        var profiles = new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain();
+        return profiles.TryGetProfile(profileName, out var profile) ? profile.Region?.SystemName : null;
+    }
+
+    /// <summary>AWS_REGION, then the AWS_PROFILE (or default) profile's region; null when none is set.</summary>
+    private static string? FallbackRegion()
+    {
+        try { return FallbackRegionFactory.GetRegionEndpoint(false)?.SystemName; }
+        catch (AmazonClientException) { return null; }
+    }
+
+    private static AWSCredentials? ExplicitCredentials(AwsConnectionSettings settings)
+    {
+        if (settings.AccessKeyId is null || settings.SecretAccessKey is null) return null;
+        return settings.SessionToken is null
+            ? new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey)
+            : new SessionAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken);
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using SecretsTools.Aws;
+using SecretsTools.Stores;
+
+namespace SecretsTools.Commands;
+
+/// <summary>
+/// What every AWS cmdlet shares: where to connect (-Region, -ProfileName, -EndpointUrl,
+/// -Credential, named as in AWS.Tools), and a cancellation token that StopProcessing (Ctrl+C)
+/// cancels, so a slow AWS call stops promptly. SDK calls run to completion on the pipeline
+/// thread: PowerShell's pipeline thread has no synchronisation context, so blocking cannot deadlock,
+/// and output, errors and ShouldProcess stay on the thread that owns them.
+/// </summary>
+public abstract class AwsCmdletBase : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _cancellation = new();
+    private AwsConnectionSettings? _connection;
+
+    /// <summary>The AWS Region, e.g. us-east-1. Default: AWS_REGION, then the profile's region.</summary>
+    [Parameter]
+    [Alias("RegionToCall")]
+    [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+    public string? Region { get; set; }
+
+    /// <summary>A named profile from the shared config and credentials files. Default: AWS_PROFILE.</summary>
+    [Parameter]
+    [Alias("AWSProfileName", "StoredCredentials")]
+    public string? ProfileName { get; set; }
+
+    /// <summary>A service endpoint to call instead of AWS's, e.g. a local test server.</summary>
+    [Parameter]
+    public string? EndpointUrl { get; set; }
+
+    /// <summary>An access key: the user name is the access key id, the password the secret access key.</summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    protected CancellationToken CancellationToken => _cancellation.Token;
+
+    internal AwsConnectionSettings Connection => _connection ??= new AwsConnectionSettings(
+        Region,
+        ProfileName,
+        EndpointUrl,
+        Credential?.UserName,
+        Credential is null ? null : Values.SecureStrings.ToPlainText(Credential.Password),
+        null);
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    public void Dispose()
+    {
+        _cancellation.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Waits for an AWS call. Cancellation becomes PipelineStoppedException; failures that no
+    /// further input could avoid (no credentials, no region, bad signature, no network) terminate.
+    /// </summary>
+    internal T Await<T>(Task<T> task)
+    {
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (AmazonServiceException ex) when (AwsErrorTranslator.IsSessionWide(ex))
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AccessDenied, ErrorCategory.AuthenticationError, null)
+            {
+                ErrorDetails = new ErrorDetails($"AWS did not accept the credentials ({ex.ErrorCode}): {ex.Message}"),
+            });
+            throw; // unreachable: ThrowTerminatingError always throws
+        }
+        catch (AmazonClientException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsConfigurationError, ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails($"Could not call AWS ({ex.Message.TrimEnd('.')}). Set -Region, -ProfileName or -Credential, or AWS_REGION and AWS_PROFILE."),
+            });
+            throw;
+        }
+        catch (HttpRequestException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsRequestFailed, ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails($"Could not reach AWS: {ex.Message}"),
+            });
+            throw;
+        }
+    }
+
+    internal void Await(Task task) => Await(AsUnit(task));
+
+    private static async Task<bool> AsUnit(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Writes each item of an async stream as soon as it arrives.</summary>
+    internal void WriteEach<T>(IAsyncEnumerable<T> source, Action<T> write)
+    {
+        var enumerator = source.GetAsyncEnumerator(CancellationToken);
+        try
+        {
+            while (Await(enumerator.MoveNextAsync().AsTask())) write(enumerator.Current);
+        }
+        finally
+        {
+            Await(enumerator.DisposeAsync().AsTask());
+        }
+    }
+}

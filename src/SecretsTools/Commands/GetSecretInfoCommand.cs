@@ -1,0 +1,79 @@
+using System.Collections;
+using System.Management.Automation;
+using SecretsTools.Model;
+using SecretsTools.Stores;
+
+namespace SecretsTools.Commands;
+
+/// <summary>
+/// Get-SecretInfo: lists secrets (never values), streaming each page as it arrives. Filters the
+/// service can apply are sent to it; wildcards beyond a literal prefix are matched locally.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "SecretInfo")]
+[OutputType(typeof(SecretInfo))]
+public sealed class GetSecretInfoCommand : SecretCmdletBase
+{
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
+    public string[]? Name { get; set; }
+
+    /// <summary>A hierarchy to list: a Parameter Store path, or a Secrets Manager name prefix ending in '/'.</summary>
+    [Parameter]
+    public string? Path { get; set; }
+
+    /// <summary>With -Path: the whole subtree, not only its first level.</summary>
+    [Parameter]
+    public SwitchParameter Recurse { get; set; }
+
+    /// <summary>Tags that must match: keys to values; $null or '*' matches any value.</summary>
+    [Parameter]
+    public Hashtable? Tag { get; set; }
+
+    /// <summary>Description prefix, case-insensitive.</summary>
+    [Parameter]
+    public string? Description { get; set; }
+
+    /// <summary>Secrets Manager: also show secrets scheduled for deletion (with DeletedDate).</summary>
+    [Parameter]
+    public SwitchParameter IncludeDeleted { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (Name is null || Name.Length == 0)
+        {
+            List(Store ?? DefaultStoreKind, null);
+            return;
+        }
+        foreach (string raw in Name)
+        {
+            SecretReference reference;
+            try { reference = Resolve(raw); }
+            catch (SecretStoreException ex) { WriteError(ex); continue; }
+            bool literal = !WildcardPattern.ContainsWildcardCharacters(reference.Name);
+            int found = List(reference.Store, reference.Name);
+            if (found == 0 && literal) WriteError(SecretStoreException.NotFound(reference.Name, reference.Store));
+        }
+    }
+
+    private int List(SecretStoreKind kind, string? pattern)
+    {
+        var query = new SecretListQuery
+        {
+            NamePattern = pattern,
+            Path = Path,
+            Recurse = Recurse,
+            Tags = TagParameters.ToFilter(Tag),
+            Description = Description,
+            IncludeDeleted = IncludeDeleted,
+        };
+        WriteVerbose($"Listing {StoreNames.Display(kind)}{(pattern is null ? "" : $" for '{pattern}'")}{(Path is null ? "" : $" under '{Path}'")}.");
+        int count = 0;
+        WriteEach(StoreFor(kind).ListAsync(query, CancellationToken), info =>
+        {
+            count++;
+            WriteObject(info);
+        });
+        return count;
+    }
+}

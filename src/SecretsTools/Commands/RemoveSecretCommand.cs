@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using SecretsTools.Model;
+using SecretsTools.Stores;
+
+namespace SecretsTools.Commands;
+
+/// <summary>
+/// Remove-Secret: Parameter Store deletes at once (in batches of 10); Secrets Manager schedules
+/// the deletion with a recovery window unless -WithoutRecovery. Each name is confirmed first.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "Secret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RecoverySet)]
+[OutputType(typeof(void))]
+public sealed class RemoveSecretCommand : SecretCmdletBase
+{
+    private const string RecoverySet = "RecoveryWindow";
+    private const string WithoutRecoverySet = "WithoutRecovery";
+    private readonly Dictionary<SecretStoreKind, List<string>> _pending = new();
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("SecretId")]
+    [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
+    public string[] Name { get; set; } = System.Array.Empty<string>();
+
+    /// <summary>Secrets Manager: days before the deletion is final, 7 to 30 (default 30).</summary>
+    [Parameter(ParameterSetName = RecoverySet)]
+    [ValidateRange(7, 30)]
+    public int RecoveryWindowInDays { get; set; } = 30;
+
+    /// <summary>Secrets Manager: delete at once, with no way back.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = WithoutRecoverySet)]
+    public SwitchParameter WithoutRecovery { get; set; }
+
+    /// <summary>Skips the confirmation prompt; does not change how the secret is deleted.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (string raw in Name)
+        {
+            SecretReference reference;
+            try
+            {
+                reference = Resolve(raw);
+                StoreFor(reference.Store).ValidateName(reference.Name);
+            }
+            catch (SecretStoreException ex)
+            {
+                WriteError(ex);
+                continue;
+            }
+            string action = reference.Store == SecretStoreKind.ParameterStore || WithoutRecovery
+                ? "Delete permanently"
+                : $"Schedule deletion in {RecoveryWindowInDays} days";
+            if (!ShouldProcessUnlessForced(Force, $"{reference.Name} ({StoreNames.Display(reference.Store)})", action)) continue;
+            if (!_pending.TryGetValue(reference.Store, out var list)) _pending[reference.Store] = list = new List<string>();
+            list.Add(reference.Name);
+            if (list.Count >= StoreFor(reference.Store).ReadBatchSize) Flush(reference.Store);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        foreach (var store in _pending.Keys.ToList()) Flush(store);
+    }
+
+    private void Flush(SecretStoreKind kind)
+    {
+        var names = _pending[kind];
+        if (names.Count == 0) return;
+        _pending[kind] = new List<string>();
+        var options = new SecretRemoveOptions(RecoveryWindowInDays, WithoutRecovery);
+        foreach (var result in Await(StoreFor(kind).RemoveAsync(names, options, CancellationToken)))
+        {
+            if (result.Error is not null) WriteError(result.Error);
+            else WriteVerbose($"Removed '{result.Name}' from {StoreNames.Display(kind)}.");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections;
+
+namespace SecretsTools.Model;
+
+/// <summary>
+/// What Get-SecretInfo emits: everything about a secret except its value, for either store.
+/// Members a store does not have stay null. Property names match the cmdlets' parameter names,
+/// so `Get-SecretInfo | Get-Secret` binds Name and Store by property name.
+/// </summary>
+public sealed class SecretInfo
+{
+    public string Name { get; init; } = "";
+    public SecretStoreKind Store { get; init; }
+    public string? Arn { get; init; }
+
+    /// <summary>Parameter Store: String, StringList or SecureString. Secrets Manager: String or Binary.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Parameter Store: the version number. Secrets Manager: the AWSCURRENT version id.</summary>
+    public string? Version { get; init; }
+
+    public DateTime? LastModified { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>Tag keys to values; an ordered, case-sensitive table (AWS tag keys are case-sensitive).</summary>
+    public Hashtable Tags { get; init; } = new();
+
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>Parameter Store only: Standard, Advanced or Intelligent-Tiering.</summary>
+    public string? Tier { get; init; }
+
+    public string? Region { get; init; }
+
+    // Secrets Manager members.
+    public DateTime? CreatedDate { get; init; }
+    public bool? RotationEnabled { get; init; }
+    public string? RotationLambdaArn { get; init; }
+    public DateTime? LastRotated { get; init; }
+    public DateTime? NextRotation { get; init; }
+    public DateTime? LastAccessed { get; init; }
+    public DateTime? DeletedDate { get; init; }
+    public string? PrimaryRegion { get; init; }
+    public string[] ReplicaRegions { get; init; } = Array.Empty<string>();
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,29 @@
+namespace SecretsTools.Stores;
+
+/// <summary>The ErrorIds SecretsTools writes, in one place so scripts and tests can rely on them.</summary>
+internal static class ErrorIds
+{
+    public const string SecretNotFound = "SecretNotFound";
+    public const string SecretVersionNotFound = "SecretVersionNotFound";
+    public const string InvalidSecretName = "InvalidSecretName";
+    public const string InvalidSecretReference = "InvalidSecretReference";
+    public const string UnknownStorePrefix = "UnknownStorePrefix";
+    public const string SecretValueTooLarge = "SecretValueTooLarge";
+    public const string SecretValueEmpty = "SecretValueEmpty";
+    public const string UnsupportedSecretType = "UnsupportedSecretType";
+    public const string SecretAlreadyExists = "SecretAlreadyExists";
+    public const string SecretKeyNotFound = "SecretKeyNotFound";
+    public const string SecretNotJson = "SecretNotJson";
+    public const string SecretNotCredential = "SecretNotCredential";
+    public const string SecretScheduledForDeletion = "SecretScheduledForDeletion";
+    public const string SecretNotScheduledForDeletion = "SecretNotScheduledForDeletion";
+    public const string OperationNotSupported = "OperationNotSupported";
+    public const string StoreNotSupported = "StoreNotSupported";
+    public const string InvalidParameterCombination = "InvalidParameterCombination";
+    public const string InvalidTag = "InvalidTag";
+    public const string AccessDenied = "AccessDenied";
+    public const string Throttled = "Throttled";
+    public const string AwsConfigurationError = "AwsConfigurationError";
+    public const string AwsRequestFailed = "AwsRequestFailed";
+    public const string PartialArnAmbiguity = "PartialArnAmbiguity";
+}

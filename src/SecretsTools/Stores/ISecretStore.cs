@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using SecretsTools.Model;
+
+namespace SecretsTools.Stores;
+
+/// <summary>
+/// One AWS secret store behind the unified nouns. Batch members report per-item failures in
+/// their results (never by throwing), so one bad name never stops the rest; a thrown exception
+/// means nothing further can work (configuration, credentials, network).
+/// </summary>
+internal interface ISecretStore
+{
+    SecretStoreKind Kind { get; }
+
+    /// <summary>How many reads one batch call takes (GetParameters: 10, BatchGetSecretValue: 20).</summary>
+    int ReadBatchSize { get; }
+
+    /// <summary>Throws SecretStoreException(InvalidSecretName) if the store would refuse the name.</summary>
+    void ValidateName(string name);
+
+    Task<IReadOnlyList<SecretReadResult>> ReadAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken);
+
+    /// <summary>Checks value and options without calling AWS; throws SecretStoreException.</summary>
+    void ValidateWrite(SecretWriteRequest request);
+
+    Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Streams matches page by page, so the first appears before a long listing ends.</summary>
+    IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Metadata of one secret, or null when it does not exist.</summary>
+    Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken);
+
+    Task<SecretInfo> RestoreAsync(string name, CancellationToken cancellationToken);
+
+    Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+namespace SecretsTools.Stores.ParameterStore;
+
+/// <summary>Parameter Store's documented limits (aws-facts.md, section 2).</summary>
+internal static class ParameterStoreLimits
+{
+    public const int StandardValueBytes = 4096;
+    public const int AdvancedValueBytes = 8192;
+    public const int GetParametersBatch = 10;
+    public const int DeleteParametersBatch = 10;
+    public const int DescribeParametersPage = 50;
+    public const int TagKeyMaxLength = 128;
+    public const int TagValueMaxLength = 256;
+
+    /// <summary>ListTagsForResource calls in flight while a listing page is filled in.</summary>
+    public const int TagLookupConcurrency = 4;
+
+    public static readonly string[] Types = { "SecureString", "String", "StringList" };
+    public static readonly string[] Tiers = { "Standard", "Advanced", "Intelligent-Tiering" };
+}

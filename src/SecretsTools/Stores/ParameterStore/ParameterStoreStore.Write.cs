@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using SecretsTools.Model;
+using SecretsTools.Validation;
+
+namespace SecretsTools.Stores.ParameterStore;
+
+/// <summary>Writes: Set-Secret and Set-SecretInfo on Parameter Store.</summary>
+internal sealed partial class ParameterStoreStore
+{
+    public void ValidateWrite(SecretWriteRequest request)
+    {
+        ValidateName(request.Name);
+        if (request.Value.Kind == SecretValueKind.Binary)
+            throw new SecretStoreException(ErrorIds.UnsupportedSecretType, ErrorCategory.InvalidType, request.Name,
+                "Parameter Store holds text only; store binary values in Secrets Manager (-Store SecretsManager).");
+        string type = EffectiveType(request);
+        if (!ParameterStoreLimits.Types.Contains(type, StringComparer.Ordinal))
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, request.Name,
+                $"'{type}' is not a Parameter Store type; use SecureString, String or StringList.");
+        if (request.Tier is not null && !ParameterStoreLimits.Tiers.Contains(request.Tier, StringComparer.Ordinal))
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, request.Name,
+                $"'{request.Tier}' is not a Parameter Store tier; use Standard, Advanced or Intelligent-Tiering.");
+        if (request.KmsKeyId is not null && type != "SecureString")
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, request.Name,
+                "-KmsKeyId applies only to SecureString parameters.");
+        if (request.Value.ByteLength == 0)
+            throw new SecretStoreException(ErrorIds.SecretValueEmpty, ErrorCategory.InvalidData, request.Name,
+                "Parameter Store values cannot be empty.");
+        int limit = request.Tier is "Advanced" or "Intelligent-Tiering" ? ParameterStoreLimits.AdvancedValueBytes : ParameterStoreLimits.StandardValueBytes;
+        if (request.Value.ByteLength > limit)
+            throw new SecretStoreException(ErrorIds.SecretValueTooLarge, ErrorCategory.InvalidData, request.Name,
+                $"The value is {request.Value.ByteLength} bytes; the {request.Tier ?? "Standard"} tier takes at most {limit}."
+                + (limit == ParameterStoreLimits.StandardValueBytes ? " Use -Tier Advanced (up to 8 KB) or Secrets Manager (up to 64 KB)." : ""));
+        TagRules.Validate(request.Name, request.Tags);
+    }
+
+    private static string EffectiveType(SecretWriteRequest request) =>
+        request.ParameterType ?? (request.Value.Kind == SecretValueKind.StringList ? "StringList" : "SecureString");
+
+    public async Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken)
+    {
+        ValidateWrite(request);
+        string type = EffectiveType(request);
+        var put = new PutParameterRequest
+        {
+            Name = request.Name,
+            Value = request.Value.Text,
+            Type = new ParameterType(type),
+            Description = request.Description,
+            KeyId = request.KmsKeyId,
+            Tier = request.Tier is null ? null : new ParameterTier(request.Tier),
+            Overwrite = false,
+            Tags = request.Tags?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+        };
+
+        PutParameterResponse response;
+        try
+        {
+            // Create first: tags can only ride along on a create (Tags with Overwrite=true is a ValidationException).
+            response = await _ssm.PutParameterAsync(put, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ParameterAlreadyExistsException) when (!request.NoClobber)
+        {
+            put.Overwrite = true;
+            put.Tags = null;
+            response = await Translated(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken)).ConfigureAwait(false);
+            if (request.Tags is { Count: > 0 })
+                await AddTagsAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ParameterAlreadyExistsException ex)
+        {
+            throw new SecretStoreException(ErrorIds.SecretAlreadyExists, ErrorCategory.ResourceExists, request.Name,
+                $"Secret '{request.Name}' already exists in Parameter Store and -NoClobber was given; nothing was written.", ex);
+        }
+        catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+        {
+            throw AwsErrorTranslator.Translate(ex, request.Name, Kind);
+        }
+
+        return new SecretInfo
+        {
+            Name = request.Name,
+            Store = Kind,
+            Type = type,
+            Version = response.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Tier = response.Tier?.Value,
+            Description = request.Description,
+            KmsKeyId = request.KmsKeyId,
+            Region = _region,
+            Tags = TagTable.From(request.Tags),
+        };
+    }
+
+    public async Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken)
+    {
+        ValidateName(update.Name);
+        TagRules.Validate(update.Name, update.AddTags);
+        var current = await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false)
+            ?? throw SecretStoreException.NotFound(update.Name, Kind);
+
+        if (update.Description is not null || update.KmsKeyId is not null)
+        {
+            if (update.KmsKeyId is not null && current.Type != "SecureString")
+                throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, update.Name,
+                    "-KmsKeyId applies only to SecureString parameters.");
+            // PutParameter is the only call that changes a description or key, and it needs the
+            // value: the current one is written back unchanged, as a new version.
+            var read = (await ReadAsync(new[] { new SecretReadRequest(update.Name) }, cancellationToken).ConfigureAwait(false))[0];
+            if (read.Error is not null) throw read.Error;
+            await Translated(update.Name, () => _ssm.PutParameterAsync(new PutParameterRequest
+            {
+                Name = update.Name,
+                Value = read.Value!.Text,
+                Type = new ParameterType(current.Type),
+                Description = update.Description ?? current.Description,
+                KeyId = update.KmsKeyId ?? current.KmsKeyId,
+                Overwrite = true,
+            }, cancellationToken)).ConfigureAwait(false);
+        }
+        if (update.AddTags is { Count: > 0 })
+            await AddTagsAsync(update.Name, update.AddTags, cancellationToken).ConfigureAwait(false);
+        if (update.RemoveTags is { Count: > 0 })
+            await Translated(update.Name, () => _ssm.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest
+            {
+                ResourceType = ResourceTypeForTagging.Parameter,
+                ResourceId = update.Name,
+                TagKeys = update.RemoveTags.ToList(),
+            }, cancellationToken)).ConfigureAwait(false);
+
+        return await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false) ?? current;
+    }
+
+    private Task AddTagsAsync(string name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        Translated(name, () => _ssm.AddTagsToResourceAsync(new AddTagsToResourceRequest
+        {
+            ResourceType = ResourceTypeForTagging.Parameter,
+            ResourceId = name,
+            Tags = tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+        }, cancellationToken));
+
+    private async Task<T> Translated<T>(string name, Func<Task<T>> call)
+    {
+        try { return await call().ConfigureAwait(false); }
+        catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex)) { throw AwsErrorTranslator.Translate(ex, name, Kind); }
+    }
+}

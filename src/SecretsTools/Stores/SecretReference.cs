@@ -1,0 +1,86 @@
+using System;
+using System.Management.Automation;
+using System.Text.RegularExpressions;
+using SecretsTools.Model;
+
+namespace SecretsTools.Stores;
+
+/// <summary>
+/// A name as the user typed it, resolved to a store, the name that store knows, and an optional
+/// JSON field. Accepted forms: a plain name; <c>ssm:/path/name</c>; <c>sm:name</c>; an ARN of
+/// either service; each optionally followed by <c>#field</c> ('#' is valid in neither store's names).
+/// </summary>
+internal sealed record SecretReference(SecretStoreKind Store, string Name, string? Key)
+{
+    private static readonly Regex PrefixPattern = new("^(?<prefix>[A-Za-z][A-Za-z0-9-]*):(?<rest>.*)$", RegexOptions.Compiled);
+
+    public static SecretReference Parse(string raw, SecretStoreKind? explicitStore, SecretStoreKind defaultStore)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+            throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, "A secret name cannot be empty.");
+
+        string text = raw;
+        string? key = null;
+        int hash = text.IndexOf('#');
+        if (hash >= 0)
+        {
+            key = text[(hash + 1)..];
+            text = text[..hash];
+            if (key.Length == 0)
+                throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, $"'{raw}' ends in '#' but names no field after it.");
+        }
+
+        SecretStoreKind? referenced = null;
+        string name = text;
+        if (text.StartsWith("arn:", StringComparison.OrdinalIgnoreCase))
+        {
+            (referenced, name) = ParseArn(raw, text);
+        }
+        else
+        {
+            var match = PrefixPattern.Match(text);
+            if (match.Success)
+            {
+                string prefix = match.Groups["prefix"].Value;
+                referenced = prefix.ToLowerInvariant() switch
+                {
+                    "ssm" => SecretStoreKind.ParameterStore,
+                    "sm" => SecretStoreKind.SecretsManager,
+                    _ => throw new SecretStoreException(ErrorIds.UnknownStorePrefix, ErrorCategory.InvalidArgument, raw,
+                        $"'{prefix}:' is not a known store prefix in '{raw}'. Use 'ssm:' for Parameter Store, 'sm:' for Secrets Manager, or an ARN."),
+                };
+                name = match.Groups["rest"].Value;
+            }
+        }
+
+        if (referenced is not null && explicitStore is not null && referenced != explicitStore)
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, raw,
+                $"'{raw}' refers to {StoreNames.Display(referenced.Value)}, but -Store says {StoreNames.Display(explicitStore.Value)}.");
+
+        if (name.Length == 0)
+            throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, $"'{raw}' names no secret.");
+
+        return new SecretReference(referenced ?? explicitStore ?? defaultStore, name, key);
+    }
+
+    private static (SecretStoreKind, string) ParseArn(string raw, string arn)
+    {
+        // arn:partition:service:region:account:resource
+        string[] parts = arn.Split(':', 6);
+        if (parts.Length == 6)
+        {
+            string service = parts[2].ToLowerInvariant();
+            string resource = parts[5];
+            if (service == "secretsmanager" && resource.StartsWith("secret:", StringComparison.Ordinal))
+                return (SecretStoreKind.SecretsManager, arn); // SecretId takes the ARN as it is.
+            if (service == "ssm" && resource.StartsWith("parameter/", StringComparison.Ordinal))
+            {
+                // parameter/a/b is the ARN of /a/b; parameter/a that of a.
+                string path = resource["parameter/".Length..];
+                return (SecretStoreKind.ParameterStore, path.Contains('/') ? "/" + path : path);
+            }
+        }
+        throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw,
+            $"'{raw}' is not the ARN of a Secrets Manager secret (arn:aws:secretsmanager:...:secret:NAME) or a Parameter Store parameter (arn:aws:ssm:...:parameter/NAME).");
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Management.Automation;
+
+namespace SecretsTools.Stores;
+
+/// <summary>
+/// A failure about one secret, already phrased for the user: a specific ErrorId, a category and
+/// the name it concerns. Cmdlets turn it into a non-terminating ErrorRecord whose target is the
+/// name. Messages never contain secret values.
+/// </summary>
+internal sealed class SecretStoreException : Exception
+{
+    public string ErrorId { get; }
+    public ErrorCategory Category { get; }
+    public string? SecretName { get; }
+
+    public SecretStoreException(string errorId, ErrorCategory category, string? secretName, string message, Exception? inner = null)
+        : base(message, inner)
+    {
+        ErrorId = errorId;
+        Category = category;
+        SecretName = secretName;
+    }
+
+    public ErrorRecord ToErrorRecord() => new(this, ErrorId, Category, SecretName);
+
+    public static SecretStoreException NotFound(string name, SecretsTools.Model.SecretStoreKind store) =>
+        new(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, name, $"Secret '{name}' was not found in {StoreNames.Display(store)}.");
+
+    public static SecretStoreException InvalidName(string name, string why) =>
+        new(ErrorIds.InvalidSecretName, ErrorCategory.InvalidArgument, name, $"'{name}' is not a valid secret name: {why}");
+}

@@ -1,0 +1,12 @@
+namespace SecretsTools.Stores.SecretsManager;
+
+/// <summary>Secrets Manager's documented limits (aws-facts.md, section 1).</summary>
+internal static class SecretsManagerLimits
+{
+    public const int MaxValueBytes = 65536;
+    public const int BatchGetSecretValueIds = 20;
+    public const int ListSecretsPage = 100;
+    public const int MinRecoveryWindowDays = 7;
+    public const int MaxRecoveryWindowDays = 30;
+    public const string CurrentStage = "AWSCURRENT";
+}

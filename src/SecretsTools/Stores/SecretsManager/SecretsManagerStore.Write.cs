@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SecretsTools.Model;
+using SecretsTools.SecretsManager;
+using SecretsTools.SecretsManager.Model;
+
+namespace SecretsTools.Stores.SecretsManager;
+
+/// <summary>Writes: Set-Secret and Set-SecretInfo on Secrets Manager.</summary>
+internal sealed partial class SecretsManagerStore
+{
+    public void ValidateWrite(SecretWriteRequest request)
+    {
+        ValidateName(request.Name);
+        if (request.ParameterType is not null || request.Tier is not null)
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, request.Name,
+                "-Type and -Tier are Parameter Store settings; Secrets Manager stores text or binary and has no tiers.");
+        if (request.Value.Kind == SecretValueKind.StringList)
+            throw new SecretStoreException(ErrorIds.UnsupportedSecretType, ErrorCategory.InvalidType, request.Name,
+                "Secrets Manager has no StringList type. Pass a single string, or a hashtable to store JSON.");
+        if (request.Value.ByteLength == 0)
+            throw new SecretStoreException(ErrorIds.SecretValueEmpty, ErrorCategory.InvalidData, request.Name,
+                "Secrets Manager values cannot be empty.");
+        if (request.Value.ByteLength > SecretsManagerLimits.MaxValueBytes)
+            throw new SecretStoreException(ErrorIds.SecretValueTooLarge, ErrorCategory.InvalidData, request.Name,
+                $"The value is {request.Value.ByteLength} bytes; Secrets Manager takes at most {SecretsManagerLimits.MaxValueBytes}.");
+        TagRules.Validate(request.Name, request.Tags);
+    }
+
+    public async Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken)
+    {
+        ValidateWrite(request);
+        string? text = request.Value.Kind == SecretValueKind.Binary ? null : request.Value.Text;
+        byte[]? binary = request.Value.Binary;
+        try
+        {
+            var created = await _client.CreateSecretAsync(new CreateSecretRequest
+            {
+                Name = request.Name,
+                SecretString = text,
+                SecretBinary = binary,
+                Description = request.Description,
+                KmsKeyId = request.KmsKeyId,
+                Tags = request.Tags?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+            }, cancellationToken).ConfigureAwait(false);
+            return Written(request, created.ARN, created.VersionId);
+        }
+        catch (SecretsManagerException ex) when (ex.ErrorCode == "ResourceExistsException")
+        {
+            if (request.NoClobber)
+                throw new SecretStoreException(ErrorIds.SecretAlreadyExists, ErrorCategory.ResourceExists, request.Name,
+                    $"Secret '{request.Name}' already exists in Secrets Manager and -NoClobber was given; nothing was written.", ex);
+        }
+        catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+        {
+            throw SecretsManagerErrors.Translate(ex, request.Name);
+        }
+
+        // The secret exists. One DescribeSecret first: a secret scheduled for deletion must not get a
+        // new version (AWS refuses it, some endpoints do not), and the user needs to hear about Restore-Secret.
+        var existing = await DescribeAsync(request.Name, cancellationToken).ConfigureAwait(false);
+        if (existing?.DeletedDate is not null)
+            throw SecretsManagerErrors.ScheduledForDeletion(request.Name, null);
+
+        // Then a new version, then the metadata the caller asked for.
+        var put = await Translated(request.Name, () => _client.PutSecretValueAsync(new PutSecretValueRequest
+        {
+            SecretId = request.Name,
+            SecretString = text,
+            SecretBinary = binary,
+        }, cancellationToken)).ConfigureAwait(false);
+        if (request.Description is not null || request.KmsKeyId is not null)
+            await UpdateMetadataAsync(request.Name, request.Description, request.KmsKeyId, cancellationToken).ConfigureAwait(false);
+        if (request.Tags is { Count: > 0 })
+            await TagAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
+        return Written(request, put.ARN, put.VersionId);
+    }
+
+    private SecretInfo Written(SecretWriteRequest request, string? arn, string? versionId) => new()
+    {
+        Name = request.Name,
+        Store = Kind,
+        Arn = arn,
+        Type = request.Value.Kind == SecretValueKind.Binary ? "Binary" : "String",
+        Version = versionId,
+        Description = request.Description,
+        KmsKeyId = request.KmsKeyId,
+        Region = Region,
+        Tags = TagTable.From(request.Tags),
+    };
+
+    public async Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken)
+    {
+        ValidateName(update.Name);
+        TagRules.Validate(update.Name, update.AddTags);
+        if (update.Description is not null || update.KmsKeyId is not null)
+            await UpdateMetadataAsync(update.Name, update.Description, update.KmsKeyId, cancellationToken).ConfigureAwait(false);
+        if (update.AddTags is { Count: > 0 })
+            await TagAsync(update.Name, update.AddTags, cancellationToken).ConfigureAwait(false);
+        if (update.RemoveTags is { Count: > 0 })
+            await Translated(update.Name, () => _client.UntagResourceAsync(new UntagResourceRequest
+            {
+                SecretId = update.Name,
+                TagKeys = update.RemoveTags.ToList(),
+            }, cancellationToken)).ConfigureAwait(false);
+        return await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false) ?? throw SecretStoreException.NotFound(update.Name, Kind);
+    }
+
+    private Task<UpdateSecretResponse> UpdateMetadataAsync(string name, string? description, string? kmsKeyId, CancellationToken cancellationToken) =>
+        Translated(name, () => _client.UpdateSecretAsync(new UpdateSecretRequest
+        {
+            SecretId = name,
+            Description = description,
+            KmsKeyId = kmsKeyId,
+        }, cancellationToken));
+
+    private Task<TagResourceResponse> TagAsync(string name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        Translated(name, () => _client.TagResourceAsync(new TagResourceRequest
+        {
+            SecretId = name,
+            Tags = tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+        }, cancellationToken));
+}

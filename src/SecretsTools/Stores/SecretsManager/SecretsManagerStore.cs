@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using SecretsTools.Model;
+using SecretsTools.SecretsManager;
+using SecretsTools.SecretsManager.Model;
+using SecretsTools.Validation;
+
+namespace SecretsTools.Stores.SecretsManager;
+
+/// <summary>AWS Secrets Manager behind the unified nouns, on our own client.</summary>
+internal sealed partial class SecretsManagerStore : ISecretStore
+{
+    private readonly SecretsManagerClient _client;
+
+    public SecretsManagerStore(SecretsManagerClient client) => _client = client;
+
+    public SecretStoreKind Kind => SecretStoreKind.SecretsManager;
+
+    public int ReadBatchSize => SecretsManagerLimits.BatchGetSecretValueIds;
+
+    private string? Region => _client.Config.RegionEndpoint?.SystemName ?? _client.Config.AuthenticationRegion;
+
+    public void ValidateName(string name)
+    {
+        // SecretId also takes an ARN, which has its own shape and is checked by the service.
+        if (name.StartsWith("arn:", StringComparison.Ordinal)) return;
+        SecretsManagerNameRules.Validate(name);
+    }
+
+    public async Task<IReadOnlyList<SecretReadResult>> ReadAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken)
+    {
+        var results = new SecretReadResult?[requests.Count];
+        var plain = Enumerable.Range(0, requests.Count).Where(i => !requests[i].SelectsVersion).ToList();
+        foreach (var batch in plain.Chunk(SecretsManagerLimits.BatchGetSecretValueIds))
+            await ReadBatchAsync(requests, batch, results, cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < requests.Count; i++)
+            results[i] ??= await ReadOneAsync(requests[i], cancellationToken).ConfigureAwait(false);
+        return results!;
+    }
+
+    /// <summary>BatchGetSecretValue for up to 20 names; anything it does not settle is read singly.</summary>
+    private async Task ReadBatchAsync(IReadOnlyList<SecretReadRequest> requests, int[] indexes, SecretReadResult?[] results, CancellationToken cancellationToken)
+    {
+        if (indexes.Length < 2) return; // one name: GetSecretValue is the same single call
+        BatchGetSecretValueResponse response;
+        try
+        {
+            var ids = indexes.Select(i => requests[i].Name).Distinct(StringComparer.Ordinal).ToList();
+            response = await _client.BatchGetSecretValueAsync(new BatchGetSecretValueRequest { SecretIdList = ids }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+        {
+            return; // e.g. one unknown id failing the whole call: fall back to single reads
+        }
+        foreach (int i in indexes)
+        {
+            string id = requests[i].Name;
+            var value = response.SecretValues.FirstOrDefault(v => Matches(id, v.Name, v.ARN));
+            if (value is not null)
+            {
+                results[i] = SecretReadResult.Success(requests[i], ToValue(value.SecretString, value.SecretBinary));
+                continue;
+            }
+            var error = response.Errors.FirstOrDefault(e => e.SecretId == id);
+            if (error is not null)
+                results[i] = SecretReadResult.Failure(requests[i], SecretsManagerErrors.Translate(error.ErrorCode, error.Message, id));
+        }
+    }
+
+    private async Task<SecretReadResult> ReadOneAsync(SecretReadRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _client.GetSecretValueAsync(new GetSecretValueRequest
+            {
+                SecretId = request.Name,
+                VersionId = request.Version,
+                VersionStage = request.Label,
+            }, cancellationToken).ConfigureAwait(false);
+            return SecretReadResult.Success(request, ToValue(response.SecretString, response.SecretBinary));
+        }
+        catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+        {
+            if (request.SelectsVersion && ex.ErrorCode == "ResourceNotFoundException")
+                return SecretReadResult.Failure(request, new SecretStoreException(ErrorIds.SecretVersionNotFound, ErrorCategory.ObjectNotFound, request.Name,
+                    $"Secret '{request.Name}' has no version '{request.Version ?? request.Label}' in Secrets Manager, or does not exist.", ex));
+            return SecretReadResult.Failure(request, SecretsManagerErrors.Translate(ex, request.Name));
+        }
+    }
+
+    private static bool Matches(string id, string? name, string? arn) =>
+        id == name || id == arn || (arn is not null && id.StartsWith("arn:", StringComparison.Ordinal) && arn.StartsWith(id + "-", StringComparison.Ordinal));
+
+    private static SecretValue ToValue(string? text, byte[]? binary) =>
+        binary is not null ? SecretValue.FromBinary(binary) : SecretValue.FromText(text ?? "");
+
+    public async Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var d = await _client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = name }, cancellationToken).ConfigureAwait(false);
+            return SecretsManagerInfo.From(d, Region);
+        }
+        catch (SecretsManagerException ex) when (ex.ErrorCode == "ResourceNotFoundException")
+        {
+            return null;
+        }
+        catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+        {
+            throw SecretsManagerErrors.Translate(ex, name);
+        }
+    }
+
+    public async IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListSecretsRequest
+        {
+            MaxResults = SecretsManagerLimits.ListSecretsPage,
+            IncludePlannedDeletion = query.IncludeDeleted ? true : null,
+            Filters = SecretsManagerFilters.For(query),
+        };
+        var match = SecretsManagerFilters.LocalMatcher(query);
+        do
+        {
+            var page = await _client.ListSecretsAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in page.SecretList)
+            {
+                var info = SecretsManagerInfo.From(entry, Region);
+                if (match(info)) yield return info;
+            }
+            request.NextToken = page.NextToken;
+        } while (!string.IsNullOrEmpty(request.NextToken));
+    }
+
+    public async Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken)
+    {
+        var results = new List<SecretOperationResult>(names.Count);
+        foreach (string name in names)
+        {
+            try
+            {
+                if (options.WithoutRecovery)
+                {
+                    // A forced delete of a missing secret succeeds silently on AWS: look first, so a typo is reported.
+                    await _client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = name }, cancellationToken).ConfigureAwait(false);
+                }
+                await _client.DeleteSecretAsync(new DeleteSecretRequest
+                {
+                    SecretId = name,
+                    RecoveryWindowInDays = options.WithoutRecovery ? null : options.RecoveryWindowInDays,
+                    ForceDeleteWithoutRecovery = options.WithoutRecovery ? true : null,
+                }, cancellationToken).ConfigureAwait(false);
+                results.Add(new SecretOperationResult(name, null));
+            }
+            catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+            {
+                results.Add(new SecretOperationResult(name, SecretsManagerErrors.Translate(ex, name)));
+            }
+        }
+        return results;
+    }
+
+    public async Task<SecretInfo> RestoreAsync(string name, CancellationToken cancellationToken)
+    {
+        await Translated(name, () => _client.RestoreSecretAsync(new RestoreSecretRequest { SecretId = name }, cancellationToken)).ConfigureAwait(false);
+        return await DescribeAsync(name, cancellationToken).ConfigureAwait(false) ?? throw SecretStoreException.NotFound(name, Kind);
+    }
+
+    private async Task<T> Translated<T>(string name, Func<Task<T>> call)
+    {
+        try { return await call().ConfigureAwait(false); }
+        catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex)) { throw SecretsManagerErrors.Translate(ex, name); }
+    }
+}
