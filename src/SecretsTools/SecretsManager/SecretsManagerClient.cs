@@ -39,6 +39,12 @@ public partial class SecretsManagerClient : AmazonServiceClient
 
     protected override IServiceMetadata ServiceMetadata => Metadata;
 
+    /// <summary>
+    /// Successful responses carry secret values, so they are never handed to the SDK's response
+    /// logging, even when something in the process turns on AWSConfigs.LoggingConfig.LogResponses.
+    /// </summary>
+    protected override bool SupportResponseLogging => false;
+
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
         // Same wiring as the SDK's generated v4 clients: our endpoint rules and auth scheme resolver

@@ -32,7 +32,7 @@ public class SecretsManagerConfig : ClientConfig
     public SecretsManagerConfig()
         : base(new DefaultConfigurationProvider(SecretsManagerDefaultConfiguration.All))
     {
-        base.ServiceId = ServiceIdentifier;
+        ServiceId = ServiceIdentifier;
         AuthenticationServiceName = SigningName;
         EndpointProvider = new SecretsManagerEndpointProvider();
     }
