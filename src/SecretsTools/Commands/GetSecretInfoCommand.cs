@@ -13,6 +13,9 @@ namespace SecretsTools.Commands;
 [OutputType(typeof(SecretInfo))]
 public sealed class GetSecretInfoCommand : SecretCmdletBase
 {
+    private const int ProgressActivityId = 0x5ec1;
+    private const int ProgressEvery = 50;
+
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
@@ -69,11 +72,20 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
         };
         WriteVerbose($"Listing {StoreNames.Display(kind)}{(pattern is null ? "" : $" for '{pattern}'")}{(Path is null ? "" : $" under '{Path}'")}.");
         int count = 0;
+        var progress = new ProgressRecord(ProgressActivityId, $"Listing {StoreNames.Display(kind)}", "Starting");
         WriteEach(StoreFor(kind).ListAsync(query, CancellationToken), info =>
         {
             count++;
             WriteObject(info);
+            if (count % ProgressEvery == 0)
+            {
+                // Names only: a listing never holds values.
+                progress.StatusDescription = $"{count} found, latest '{info.Name}'";
+                WriteProgress(progress);
+            }
         });
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
         return count;
     }
 }

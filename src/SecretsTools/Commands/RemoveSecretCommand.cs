@@ -16,7 +16,9 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
 {
     private const string RecoverySet = "RecoveryWindow";
     private const string WithoutRecoverySet = "WithoutRecovery";
+    private const int ProgressActivityId = 0x5ec2;
     private readonly Dictionary<SecretStoreKind, List<string>> _pending = new();
+    private int _removed;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SecretId")]
@@ -57,6 +59,7 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
             if (!ShouldProcessUnlessForced(Force, $"{reference.Name} ({StoreNames.Display(reference.Store)})", action)) continue;
             if (!_pending.TryGetValue(reference.Store, out var list)) _pending[reference.Store] = list = new List<string>();
             list.Add(reference.Name);
+            // Flush a store's batch when it is as large as one batch call (10 names for DeleteParameters).
             if (list.Count >= StoreFor(reference.Store).ReadBatchSize) Flush(reference.Store);
         }
     }
@@ -64,6 +67,7 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
     protected override void EndProcessing()
     {
         foreach (var store in _pending.Keys.ToList()) Flush(store);
+        WriteProgress(new ProgressRecord(ProgressActivityId, "Removing secrets", "Done") { RecordType = ProgressRecordType.Completed });
     }
 
     private void Flush(SecretStoreKind kind)
@@ -72,10 +76,16 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
         if (names.Count == 0) return;
         _pending[kind] = new List<string>();
         var options = new SecretRemoveOptions(RecoveryWindowInDays, WithoutRecovery);
+        WriteProgress(new ProgressRecord(ProgressActivityId, $"Removing from {StoreNames.Display(kind)}",
+            $"{_removed} removed so far; removing {names.Count} more"));
         foreach (var result in Await(StoreFor(kind).RemoveAsync(names, options, CancellationToken)))
         {
             if (result.Error is not null) WriteError(result.Error);
-            else WriteVerbose($"Removed '{result.Name}' from {StoreNames.Display(kind)}.");
+            else
+            {
+                _removed++;
+                WriteVerbose($"Removed '{result.Name}' from {StoreNames.Display(kind)}.");
+            }
         }
     }
 }

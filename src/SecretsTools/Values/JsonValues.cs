@@ -90,7 +90,7 @@ internal static class JsonValues
         JsonValue v when v.TryGetValue(out bool b) => b,
         JsonValue v when v.TryGetValue(out long l) => l,
         JsonValue v when v.TryGetValue(out decimal m) => m,
-        JsonValue v => v.ToJsonString(),
+        _ => node.ToJsonString(),
     };
 
     private static object?[] ToObjectArray(JsonArray array)

@@ -23,8 +23,11 @@ internal static class SecretsManagerErrors
     }
 
     // The model lists "scheduled for deletion" as a cause of InvalidRequestException; the message says which cause.
+    // AWS says "...marked for deletion"; other endpoints (moto) say "...currently marked deleted".
     private static bool IsScheduledForDeletion(string? code, string? message) =>
-        code == "InvalidRequestException" && (message ?? "").Contains("deletion", System.StringComparison.OrdinalIgnoreCase);
+        code == "InvalidRequestException"
+        && ((message ?? "").Contains("deletion", System.StringComparison.OrdinalIgnoreCase)
+            || (message ?? "").Contains("marked deleted", System.StringComparison.OrdinalIgnoreCase));
 
     public static SecretStoreException ScheduledForDeletion(string name, System.Exception? inner) =>
         new(ErrorIds.SecretScheduledForDeletion, ErrorCategory.InvalidOperation, name,

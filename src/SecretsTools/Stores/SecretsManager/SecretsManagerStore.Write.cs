@@ -45,7 +45,7 @@ internal sealed partial class SecretsManagerStore
                 SecretBinary = binary,
                 Description = request.Description,
                 KmsKeyId = request.KmsKeyId,
-                Tags = request.Tags?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+                Tags = request.Tags?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() ?? new List<Tag>(),
             }, cancellationToken).ConfigureAwait(false);
             return Written(request, created.ARN, created.VersionId);
         }

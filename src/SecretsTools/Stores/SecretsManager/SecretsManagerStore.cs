@@ -118,6 +118,15 @@ internal sealed partial class SecretsManagerStore : ISecretStore
 
     public async IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (query.NamePattern is not null && !WildcardPattern.ContainsWildcardCharacters(query.NamePattern))
+        {
+            // One exact name (or ARN): DescribeSecret is strongly consistent, where ListSecrets may
+            // miss the last minutes of changes, and it also reports replica regions.
+            var described = await DescribeAsync(query.NamePattern, cancellationToken).ConfigureAwait(false);
+            if (described is not null && SecretsManagerFilters.LocalMatcher(query with { NamePattern = null })(described))
+                yield return described;
+            yield break;
+        }
         var request = new ListSecretsRequest
         {
             MaxResults = SecretsManagerLimits.ListSecretsPage,
