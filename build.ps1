@@ -52,12 +52,21 @@ function Invoke-Build {
         Copy-Item (Join-Path $publish $dll) $moduleOut
     }
     Copy-Item (Join-Path $root 'module/SecretsTools.format.ps1xml') $moduleOut
-    $helpSource = Join-Path $root 'module/en-US'
-    if (Test-Path $helpSource) { Copy-Item $helpSource $moduleOut -Recurse }
     $version = Get-ModuleVersion
     (Get-Content (Join-Path $root 'SecretsTools.psd1') -Raw) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |
         Set-Content (Join-Path $moduleOut 'SecretsTools.psd1') -Encoding utf8NoBOM
+    Build-Help
     Write-Host "Built SecretsTools $version in $moduleOut"
+}
+
+function Build-Help {
+    # MAML from docs/en-US, generated in a separate process so this session never loads the dll.
+    $docs = Join-Path $root 'docs/en-US'
+    $helpOut = Join-Path $moduleOut 'en-US'
+    New-Item -ItemType Directory -Path $helpOut -Force | Out-Null
+    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/New-MamlHelp.ps1'),
+        '-ModulePath', (Join-Path $moduleOut 'SecretsTools.psd1'), '-DocsPath', $docs, '-OutputFile', (Join-Path $helpOut 'SecretsTools.dll-Help.xml'))
+    Copy-Item (Join-Path $docs 'about_*.help.txt') $helpOut
 }
 
 function Get-PesterModulePath {

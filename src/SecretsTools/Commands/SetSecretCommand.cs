@@ -91,7 +91,9 @@ public sealed class SetSecretCommand : SecretCmdletBase
             return;
         }
 
-        if (reference.Store == SecretStoreKind.SecretsManager && SecretsManagerNameRules.HasArnLikeSuffix(reference.Name))
+        // A complete ARN always ends in the random suffix: only a name can be mistaken for one.
+        if (reference.Store == SecretStoreKind.SecretsManager && SecretsManagerNameRules.HasArnLikeSuffix(reference.Name)
+            && !reference.Name.StartsWith("arn:", System.StringComparison.OrdinalIgnoreCase))
             WriteWarning($"'{reference.Name}' ends in '-' and six characters, like the random suffix of a Secrets Manager ARN. "
                 + "A partial ARN built from this name can match the wrong secret; refer to it by name or complete ARN.");
 
