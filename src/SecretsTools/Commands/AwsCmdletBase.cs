@@ -82,6 +82,14 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
             });
             throw; // unreachable: ThrowTerminatingError always throws
         }
+        catch (SecretsManager.SecretsManagerConnectionException ex)
+        {
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsRequestFailed, ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails($"Could not reach AWS: {ex.Message}"),
+            });
+            throw;
+        }
         catch (AmazonClientException ex)
         {
             ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsConfigurationError, ErrorCategory.ConnectionError, null)
@@ -101,6 +109,24 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
     }
 
     internal void Await(Task task) => Await(AsUnit(task));
+
+    /// <summary>Builds a client (or a store on one); a configuration the SDK refuses terminates.</summary>
+    internal T CreateClient<T>(Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (AmazonClientException ex)
+        {
+            // No region, unreadable profile: nothing further can work.
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsConfigurationError, ErrorCategory.InvalidArgument, null)
+            {
+                ErrorDetails = new ErrorDetails($"Could not set up the AWS client ({ex.Message.TrimEnd('.')}). Give -Region (or set AWS_REGION) and, if needed, -ProfileName or -Credential."),
+            });
+            throw; // unreachable: ThrowTerminatingError always throws
+        }
+    }
 
     private static async Task<bool> AsUnit(Task task)
     {

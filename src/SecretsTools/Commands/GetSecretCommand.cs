@@ -17,7 +17,7 @@ namespace SecretsTools.Commands;
 [OutputType(typeof(SecureString), typeof(string), typeof(string[]), typeof(byte[]), typeof(Hashtable), typeof(PSCredential))]
 public sealed class GetSecretCommand : SecretCmdletBase
 {
-    private readonly Dictionary<SecretStoreKind, List<PendingRead>> _pending = new();
+    private readonly Dictionary<StoreKey, List<PendingRead>> _pending = new();
 
     /// <summary>Names, ssm:/sm: references or ARNs, optionally with a #field suffix.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -65,16 +65,23 @@ public sealed class GetSecretCommand : SecretCmdletBase
             try
             {
                 reference = Resolve(raw);
-                StoreFor(reference.Store).ValidateName(reference.Name);
+                StoreFor(reference).ValidateName(reference.Name, forWrite: false);
             }
             catch (SecretStoreException ex)
             {
                 WriteError(ex);
                 continue;
             }
-            if (!_pending.TryGetValue(reference.Store, out var list)) _pending[reference.Store] = list = new List<PendingRead>();
+            if (reference.Key is not null && (AsHashtable || AsCredential || (Key is not null && Key != reference.Key)))
+            {
+                WriteError(new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, raw,
+                    $"'{raw}' selects the field '{reference.Key}', which cannot go with -AsHashtable, -AsCredential or another -Key."));
+                continue;
+            }
+            var key = StoreKey.For(reference);
+            if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<PendingRead>();
             list.Add(new PendingRead(reference, new SecretReadRequest(reference.Name, Version, Label)));
-            if (list.Count >= StoreFor(reference.Store).ReadBatchSize) Flush(reference.Store);
+            if (list.Count >= StoreFor(key).ReadBatchSize) Flush(key);
         }
     }
 
@@ -83,13 +90,13 @@ public sealed class GetSecretCommand : SecretCmdletBase
         foreach (var store in _pending.Keys.ToList()) Flush(store);
     }
 
-    private void Flush(SecretStoreKind kind)
+    private void Flush(StoreKey key)
     {
-        var batch = _pending[kind];
+        var batch = _pending[key];
         if (batch.Count == 0) return;
-        _pending[kind] = new List<PendingRead>();
-        var store = StoreFor(kind);
-        WriteVerbose($"Reading {batch.Count} secret(s) from {StoreNames.Display(kind)}.");
+        _pending[key] = new List<PendingRead>();
+        var store = StoreFor(key);
+        WriteVerbose($"Reading {batch.Count} secret(s) from {StoreNames.Display(key.Kind)}{(key.Region is null ? "" : " in " + key.Region)}.");
         var results = Await(store.ReadAsync(batch.Select(p => p.Request).ToList(), CancellationToken));
         for (int i = 0; i < batch.Count; i++)
         {

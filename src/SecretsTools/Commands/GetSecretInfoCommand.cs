@@ -45,7 +45,7 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
     {
         if (Name is null || Name.Length == 0)
         {
-            List(Store ?? DefaultStoreKind, null);
+            List(new StoreKey(Store ?? DefaultStoreKind, null), null);
             return;
         }
         foreach (string raw in Name)
@@ -54,13 +54,14 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
             try { reference = Resolve(raw); }
             catch (SecretStoreException ex) { WriteError(ex); continue; }
             bool literal = !WildcardPattern.ContainsWildcardCharacters(reference.Name);
-            int found = List(reference.Store, reference.Name);
+            int found = List(StoreKey.For(reference), reference.Name);
             if (found == 0 && literal) WriteError(SecretStoreException.NotFound(reference.Name, reference.Store));
         }
     }
 
-    private int List(SecretStoreKind kind, string? pattern)
+    private int List(StoreKey key, string? pattern)
     {
+        var kind = key.Kind;
         var query = new SecretListQuery
         {
             NamePattern = pattern,
@@ -73,7 +74,7 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
         WriteVerbose($"Listing {StoreNames.Display(kind)}{(pattern is null ? "" : $" for '{pattern}'")}{(Path is null ? "" : $" under '{Path}'")}.");
         int count = 0;
         var progress = new ProgressRecord(ProgressActivityId, $"Listing {StoreNames.Display(kind)}", "Starting");
-        WriteEach(StoreFor(kind).ListAsync(query, CancellationToken), info =>
+        WriteEach(StoreFor(key).ListAsync(query, CancellationToken), info =>
         {
             count++;
             WriteObject(info);

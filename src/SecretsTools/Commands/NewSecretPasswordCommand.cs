@@ -77,8 +77,8 @@ public sealed class NewSecretPasswordCommand : AwsCmdletBase
 
     private string FromService(PasswordOptions options)
     {
-        var client = Aws.AwsClientFactory.GetSecretsManagerClient(Connection);
-        var response = Await(client.GetRandomPasswordAsync(new GetRandomPasswordRequest
+        var client = CreateClient(() => Aws.AwsClientFactory.GetSecretsManagerClient(Connection));
+        var response = AwaitService(client.GetRandomPasswordAsync(new GetRandomPasswordRequest
         {
             PasswordLength = options.Length,
             ExcludeCharacters = options.ExcludeCharacters.Length == 0 ? null : options.ExcludeCharacters,
@@ -90,5 +90,19 @@ public sealed class NewSecretPasswordCommand : AwsCmdletBase
             RequireEachIncludedType = options.RequireEachIncludedType,
         }, CancellationToken));
         return response.RandomPassword ?? throw new ArgumentException("GetRandomPassword returned no password.");
+    }
+
+    private T AwaitService<T>(System.Threading.Tasks.Task<T> call)
+    {
+        try
+        {
+            return Await(call);
+        }
+        catch (Amazon.Runtime.AmazonServiceException ex)
+        {
+            // One call, one output: a service error ends the command, with our ErrorId.
+            ThrowTerminatingError(AwsErrorTranslator.Translate(ex, "GetRandomPassword", Model.SecretStoreKind.SecretsManager).ToErrorRecord());
+            throw;
+        }
     }
 }

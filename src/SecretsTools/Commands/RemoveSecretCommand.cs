@@ -17,7 +17,9 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
     private const string RecoverySet = "RecoveryWindow";
     private const string WithoutRecoverySet = "WithoutRecovery";
     private const int ProgressActivityId = 0x5ec2;
-    private readonly Dictionary<SecretStoreKind, List<string>> _pending = new();
+    // Names wait until the input ends: deleting while an upstream Get-SecretInfo is still paging
+    // would shift its pages and skip secrets.
+    private readonly Dictionary<StoreKey, List<string>> _pending = new();
     private int _removed;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -46,7 +48,7 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
             try
             {
                 reference = Resolve(raw);
-                StoreFor(reference.Store).ValidateName(reference.Name);
+                StoreFor(reference).ValidateName(reference.Name, forWrite: false);
             }
             catch (SecretStoreException ex)
             {
@@ -57,10 +59,9 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
                 ? "Delete permanently"
                 : $"Schedule deletion in {RecoveryWindowInDays} days";
             if (!ShouldProcessUnlessForced(Force, $"{reference.Name} ({StoreNames.Display(reference.Store)})", action)) continue;
-            if (!_pending.TryGetValue(reference.Store, out var list)) _pending[reference.Store] = list = new List<string>();
+            var key = StoreKey.For(reference);
+            if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<string>();
             list.Add(reference.Name);
-            // Flush a store's batch when it is as large as one batch call (10 names for DeleteParameters).
-            if (list.Count >= StoreFor(reference.Store).ReadBatchSize) Flush(reference.Store);
         }
     }
 
@@ -70,15 +71,16 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
         WriteProgress(new ProgressRecord(ProgressActivityId, "Removing secrets", "Done") { RecordType = ProgressRecordType.Completed });
     }
 
-    private void Flush(SecretStoreKind kind)
+    private void Flush(StoreKey key)
     {
-        var names = _pending[kind];
+        var names = _pending[key];
         if (names.Count == 0) return;
-        _pending[kind] = new List<string>();
+        _pending[key] = new List<string>();
+        var kind = key.Kind;
         var options = new SecretRemoveOptions(RecoveryWindowInDays, WithoutRecovery);
         WriteProgress(new ProgressRecord(ProgressActivityId, $"Removing from {StoreNames.Display(kind)}",
             $"{_removed} removed so far; removing {names.Count} more"));
-        foreach (var result in Await(StoreFor(kind).RemoveAsync(names, options, CancellationToken)))
+        foreach (var result in Await(StoreFor(key).RemoveAsync(names, options, CancellationToken)))
         {
             if (result.Error is not null) WriteError(result.Error);
             else

@@ -23,8 +23,8 @@ public sealed class RestoreSecretCommand : SecretCmdletBase
             try
             {
                 var reference = Resolve(raw);
-                var store = StoreFor(reference.Store);
-                store.ValidateName(reference.Name);
+                var store = StoreFor(reference);
+                store.ValidateName(reference.Name, forWrite: false);
                 if (!ShouldProcess($"{reference.Name} ({StoreNames.Display(reference.Store)})", "Cancel scheduled deletion")) continue;
                 var info = Await(store.RestoreAsync(reference.Name, CancellationToken));
                 if (PassThru) WriteObject(info);

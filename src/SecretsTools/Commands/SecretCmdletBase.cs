@@ -11,7 +11,7 @@ namespace SecretsTools.Commands;
 /// </summary>
 public abstract class SecretCmdletBase : AwsCmdletBase
 {
-    private readonly Dictionary<SecretStoreKind, ISecretStore> _stores = new();
+    private readonly Dictionary<StoreKey, ISecretStore> _stores = new();
     private SecretStoreKind? _defaultStore;
 
     /// <summary>
@@ -21,29 +21,40 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecretStoreKind? Store { get; set; }
 
-    internal SecretReference Resolve(string raw) => SecretReference.Parse(raw, Store, DefaultStoreKind);
+    internal SecretReference Resolve(string raw) => SecretReference.Parse(raw, Store, () => DefaultStoreKind);
 
-    /// <summary>The store a plain name goes to when -Store is not given.</summary>
-    internal SecretStoreKind DefaultStoreKind => _defaultStore ??= DefaultStore.Resolve();
-
-    internal ISecretStore StoreFor(SecretStoreKind kind)
+    /// <summary>
+    /// The store a plain name goes to when -Store is not given. A bad SECRETSTOOLS_DEFAULT_STORE
+    /// terminates: every further name would fail the same way.
+    /// </summary>
+    internal SecretStoreKind DefaultStoreKind
     {
-        if (!_stores.TryGetValue(kind, out var store))
+        get
         {
-            try
+            if (_defaultStore is null)
             {
-                store = SecretStoreFactory.Create(kind, Connection);
+                try { _defaultStore = DefaultStore.Resolve(); }
+                catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); }
             }
-            catch (Amazon.Runtime.AmazonClientException ex)
-            {
-                // No region, unreadable profile: nothing further can work.
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsConfigurationError, ErrorCategory.InvalidArgument, null)
-                {
-                    ErrorDetails = new ErrorDetails($"Could not set up the AWS client ({ex.Message.TrimEnd('.')}). Give -Region (or set AWS_REGION) and, if needed, -ProfileName or -Credential."),
-                });
-                throw; // unreachable
-            }
-            _stores[kind] = store;
+            return _defaultStore!.Value;
+        }
+    }
+
+    internal ISecretStore StoreFor(SecretReference reference) => StoreFor(StoreKey.For(reference));
+
+    internal ISecretStore StoreFor(SecretStoreKind kind) => StoreFor(new StoreKey(kind, null));
+
+    /// <summary>
+    /// The store for a kind and, when an ARN names one, a region: the secret lives there, so the
+    /// call must go there, whatever -Region or AWS_REGION say.
+    /// </summary>
+    internal ISecretStore StoreFor(StoreKey key)
+    {
+        if (!_stores.TryGetValue(key, out var store))
+        {
+            var connection = key.Region is null ? Connection : Connection with { Region = key.Region };
+            store = CreateClient(() => SecretStoreFactory.Create(key.Kind, connection));
+            _stores[key] = store;
         }
         return store;
     }
@@ -60,4 +71,10 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     }
 
     internal void WriteError(SecretStoreException error) => WriteError(error.ToErrorRecord());
+}
+
+/// <summary>Which store object serves a name: its kind, and the region of its ARN if it has one.</summary>
+internal readonly record struct StoreKey(SecretStoreKind Kind, string? Region)
+{
+    public static StoreKey For(SecretReference reference) => new(reference.Store, reference.Region);
 }

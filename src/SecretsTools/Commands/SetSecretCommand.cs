@@ -69,7 +69,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
             if (reference.Key is not null)
                 throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, Name,
                     $"'{Name}' names a field (#{reference.Key}); Set-Secret writes whole values.");
-            store = StoreFor(reference.Store);
+            store = StoreFor(reference);
             var value = ParameterSetName == SecureStringSet
                 ? SecretValue.FromText(SecureStrings.ToPlainText(SecureStringSecret!))
                 : SecretInputConverter.Convert(Secret, reference.Name);

@@ -43,7 +43,7 @@ public sealed class SetSecretInfoCommand : SecretCmdletBase
             try
             {
                 var reference = Resolve(raw);
-                var store = StoreFor(reference.Store);
+                var store = StoreFor(reference);
                 store.ValidateName(reference.Name);
                 var update = new SecretInfoUpdate(reference.Name)
                 {

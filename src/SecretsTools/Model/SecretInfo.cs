@@ -14,7 +14,10 @@ public sealed class SecretInfo
     public SecretStoreKind Store { get; init; }
     public string? Arn { get; init; }
 
-    /// <summary>Parameter Store: String, StringList or SecureString. Secrets Manager: String or Binary.</summary>
+    /// <summary>
+    /// Parameter Store: String, StringList or SecureString. Secrets Manager: String or Binary in
+    /// what Set-Secret returns; listings leave it empty, as ListSecrets does not say.
+    /// </summary>
     public string? Type { get; init; }
 
     /// <summary>Parameter Store: the version number. Secrets Manager: the AWSCURRENT version id.</summary>
@@ -23,7 +26,7 @@ public sealed class SecretInfo
     public DateTime? LastModified { get; init; }
     public string? Description { get; init; }
 
-    /// <summary>Tag keys to values; an ordered, case-sensitive table (AWS tag keys are case-sensitive).</summary>
+    /// <summary>Tag keys to values, case-sensitive like AWS tag keys.</summary>
     public Hashtable Tags { get; init; } = new();
 
     public string? KmsKeyId { get; init; }

@@ -39,9 +39,13 @@ internal static class AwsErrorTranslator
                 or "SignatureDoesNotMatch" or "InvalidClientTokenId" or "ExpiredTokenException"
                 => new SecretStoreException(ErrorIds.AccessDenied, ErrorCategory.PermissionDenied, name,
                     $"Access to '{name}' was denied: {detail}", ex),
-            "ThrottlingException" or "TooManyUpdates" or "Throttling" or "LimitExceededException"
+            "ThrottlingException" or "TooManyUpdates" or "Throttling"
                 => new SecretStoreException(ErrorIds.Throttled, ErrorCategory.LimitsExceeded, name,
                     $"AWS refused the request for '{name}' as too frequent after the SDK's retries: {detail}", ex),
+            // Secrets Manager's LimitExceeded is a quota (e.g. too many versions), not a rate: waiting won't help.
+            "LimitExceededException" or "ParameterLimitExceeded" or "ParameterMaxVersionLimitExceeded" or "TooManyTagsError"
+                => new SecretStoreException(ErrorIds.QuotaExceeded, ErrorCategory.QuotaExceeded, name,
+                    $"An AWS quota stops the request for '{name}': {detail}", ex),
             "ParameterPatternMismatchException" or "ValidationException" or "InvalidParameterException"
                 => new SecretStoreException(ErrorIds.InvalidSecretName, ErrorCategory.InvalidArgument, name,
                     $"AWS rejected the request for '{name}': {detail}", ex),

@@ -16,14 +16,12 @@ internal static class ErrorIds
     public const string SecretNotJson = "SecretNotJson";
     public const string SecretNotCredential = "SecretNotCredential";
     public const string SecretScheduledForDeletion = "SecretScheduledForDeletion";
-    public const string SecretNotScheduledForDeletion = "SecretNotScheduledForDeletion";
     public const string OperationNotSupported = "OperationNotSupported";
-    public const string StoreNotSupported = "StoreNotSupported";
     public const string InvalidParameterCombination = "InvalidParameterCombination";
     public const string InvalidTag = "InvalidTag";
     public const string AccessDenied = "AccessDenied";
     public const string Throttled = "Throttled";
+    public const string QuotaExceeded = "QuotaExceeded";
     public const string AwsConfigurationError = "AwsConfigurationError";
     public const string AwsRequestFailed = "AwsRequestFailed";
-    public const string PartialArnAmbiguity = "PartialArnAmbiguity";
 }

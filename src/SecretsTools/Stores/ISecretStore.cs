@@ -17,8 +17,11 @@ internal interface ISecretStore
     /// <summary>How many reads one batch call takes (GetParameters: 10, BatchGetSecretValue: 20).</summary>
     int ReadBatchSize { get; }
 
-    /// <summary>Throws SecretStoreException(InvalidSecretName) if the store would refuse the name.</summary>
-    void ValidateName(string name);
+    /// <summary>
+    /// Throws SecretStoreException(InvalidSecretName) if the store would refuse the name. Names
+    /// only AWS may create (e.g. /aws/... parameters) pass when forWrite is false.
+    /// </summary>
+    void ValidateName(string name, bool forWrite = true);
 
     Task<IReadOnlyList<SecretReadResult>> ReadAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken);
 

@@ -12,9 +12,16 @@ namespace SecretsTools.Stores;
 /// </summary>
 internal sealed record SecretReference(SecretStoreKind Store, string Name, string? Key)
 {
+    /// <summary>The region named by an ARN; the secret lives there, whatever the default region is.</summary>
+    public string? Region { get; init; }
+
     private static readonly Regex PrefixPattern = new("^(?<prefix>[A-Za-z][A-Za-z0-9-]*):(?<rest>.*)$", RegexOptions.Compiled);
 
-    public static SecretReference Parse(string raw, SecretStoreKind? explicitStore, SecretStoreKind defaultStore)
+    public static SecretReference Parse(string raw, SecretStoreKind? explicitStore, SecretStoreKind defaultStore) =>
+        Parse(raw, explicitStore, () => defaultStore);
+
+    /// <summary>The default store is asked for only when the name needs it (it may be misconfigured).</summary>
+    public static SecretReference Parse(string raw, SecretStoreKind? explicitStore, Func<SecretStoreKind> defaultStore)
     {
         if (string.IsNullOrWhiteSpace(raw))
             throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, "A secret name cannot be empty.");
@@ -32,9 +39,11 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
 
         SecretStoreKind? referenced = null;
         string name = text;
+        string? region = null;
         if (text.StartsWith("arn:", StringComparison.OrdinalIgnoreCase))
         {
             (referenced, name) = ParseArn(raw, text);
+            region = text.Split(':')[3] is { Length: > 0 } r ? r : null;
         }
         else
         {
@@ -60,7 +69,7 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
         if (name.Length == 0)
             throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, $"'{raw}' names no secret.");
 
-        return new SecretReference(referenced ?? explicitStore ?? defaultStore, name, key);
+        return new SecretReference(referenced ?? explicitStore ?? defaultStore(), name, key) { Region = region };
     }
 
     private static (SecretStoreKind, string) ParseArn(string raw, string arn)

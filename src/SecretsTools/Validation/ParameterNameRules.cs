@@ -14,7 +14,11 @@ internal static class ParameterNameRules
     public const int MaxHierarchyLevels = 15;
     private static readonly Regex AllowedCharacters = new("^[a-zA-Z0-9_./-]+$", RegexOptions.Compiled);
 
-    public static void Validate(string name)
+    /// <summary>
+    /// Checks a name. Reads and deletes skip the reserved-prefix rule: /aws/service/... (public
+    /// parameters) and /aws/reference/secretsmanager/... are real names one can read.
+    /// </summary>
+    public static void Validate(string name, bool forWrite = true)
     {
         if (string.IsNullOrEmpty(name))
             throw SecretStoreException.InvalidName(name, "a Parameter Store name cannot be empty.");
@@ -25,8 +29,8 @@ internal static class ParameterNameRules
         if (!AllowedCharacters.IsMatch(name))
             throw SecretStoreException.InvalidName(name, "Parameter Store names may contain only letters, digits, '.', '-', '_' and '/'.");
         string firstSegment = name.TrimStart('/').Split('/')[0];
-        if (firstSegment.StartsWith("aws", System.StringComparison.OrdinalIgnoreCase)
-            || firstSegment.StartsWith("ssm", System.StringComparison.OrdinalIgnoreCase))
+        if (forWrite && firstSegment.StartsWith("aws", System.StringComparison.OrdinalIgnoreCase)
+            || forWrite && firstSegment.StartsWith("ssm", System.StringComparison.OrdinalIgnoreCase))
             throw SecretStoreException.InvalidName(name, "Parameter Store names cannot begin with 'aws' or 'ssm' (any case).");
         if (name.Contains('/') && !name.StartsWith('/'))
             throw SecretStoreException.InvalidName(name, "hierarchical Parameter Store names must begin with '/'.");

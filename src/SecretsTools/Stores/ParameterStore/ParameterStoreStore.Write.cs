@@ -34,7 +34,9 @@ internal sealed partial class ParameterStoreStore
         if (request.Value.ByteLength == 0)
             throw new SecretStoreException(ErrorIds.SecretValueEmpty, ErrorCategory.InvalidData, request.Name,
                 "Parameter Store values cannot be empty.");
-        int limit = request.Tier is "Advanced" or "Intelligent-Tiering" ? ParameterStoreLimits.AdvancedValueBytes : ParameterStoreLimits.StandardValueBytes;
+        // Without -Tier, up to 8 KB may be fine for an existing Advanced parameter; WriteAsync checks
+        // that before writing anything.
+        int limit = request.Tier is "Standard" ? ParameterStoreLimits.StandardValueBytes : ParameterStoreLimits.AdvancedValueBytes;
         if (request.Value.ByteLength > limit)
             throw new SecretStoreException(ErrorIds.SecretValueTooLarge, ErrorCategory.InvalidData, request.Name,
                 $"The value is {request.Value.ByteLength} bytes; the {request.Tier ?? "Standard"} tier takes at most {limit}."
@@ -48,6 +50,14 @@ internal sealed partial class ParameterStoreStore
     public async Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken)
     {
         ValidateWrite(request);
+        if (request.Tier is null && request.Value.ByteLength > ParameterStoreLimits.StandardValueBytes)
+        {
+            var current = await DescribeAsync(request.Name, cancellationToken).ConfigureAwait(false);
+            if (current?.Tier is not ("Advanced" or "Intelligent-Tiering"))
+                throw new SecretStoreException(ErrorIds.SecretValueTooLarge, ErrorCategory.InvalidData, request.Name,
+                    $"The value is {request.Value.ByteLength} bytes; the Standard tier takes at most {ParameterStoreLimits.StandardValueBytes}. "
+                    + "Use -Tier Advanced (up to 8 KB) or Secrets Manager (up to 64 KB).");
+        }
         string type = EffectiveType(request);
         var put = new PutParameterRequest
         {
@@ -69,6 +79,17 @@ internal sealed partial class ParameterStoreStore
         }
         catch (ParameterAlreadyExistsException) when (!request.NoClobber)
         {
+            // A new version keeps what the caller did not ask to change: type, key and description
+            // (a String parameter must not silently become a SecureString).
+            var current = await DescribeAsync(request.Name, cancellationToken).ConfigureAwait(false);
+            if (current is not null)
+            {
+                if (request.ParameterType is null && current.Type is not null && !(request.Value.Kind == SecretValueKind.StringList))
+                    type = current.Type;
+                put.Type = new ParameterType(type);
+                put.KeyId = type == "SecureString" ? request.KmsKeyId ?? current.KmsKeyId : null;
+                put.Description = request.Description ?? current.Description;
+            }
             put.Overwrite = true;
             put.Tags = null;
             response = await Translated(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken)).ConfigureAwait(false);

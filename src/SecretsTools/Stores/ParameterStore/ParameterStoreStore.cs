@@ -30,7 +30,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
 
     public int ReadBatchSize => ParameterStoreLimits.GetParametersBatch;
 
-    public void ValidateName(string name) => ParameterNameRules.Validate(name);
+    public void ValidateName(string name, bool forWrite = true) => ParameterNameRules.Validate(name, forWrite);
 
     public async Task<IReadOnlyList<SecretReadResult>> ReadAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken)
     {

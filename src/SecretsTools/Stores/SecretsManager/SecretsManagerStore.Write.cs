@@ -36,6 +36,14 @@ internal sealed partial class SecretsManagerStore
         ValidateWrite(request);
         string? text = request.Value.Kind == SecretValueKind.Binary ? null : request.Value.Text;
         byte[]? binary = request.Value.Binary;
+        if (request.Name.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            // An ARN names an existing secret (CreateSecret takes names only).
+            if (request.NoClobber)
+                throw new SecretStoreException(ErrorIds.SecretAlreadyExists, ErrorCategory.ResourceExists, request.Name,
+                    $"'{request.Name}' is the ARN of an existing secret and -NoClobber was given; nothing was written.");
+            return await WriteNewVersionAsync(request, text, binary, cancellationToken).ConfigureAwait(false);
+        }
         try
         {
             var created = await _client.CreateSecretAsync(new CreateSecretRequest
@@ -60,10 +68,16 @@ internal sealed partial class SecretsManagerStore
             throw SecretsManagerErrors.Translate(ex, request.Name);
         }
 
+        return await WriteNewVersionAsync(request, text, binary, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SecretInfo> WriteNewVersionAsync(SecretWriteRequest request, string? text, byte[]? binary, CancellationToken cancellationToken)
+    {
         // The secret exists. One DescribeSecret first: a secret scheduled for deletion must not get a
         // new version (AWS refuses it, some endpoints do not), and the user needs to hear about Restore-Secret.
-        var existing = await DescribeAsync(request.Name, cancellationToken).ConfigureAwait(false);
-        if (existing?.DeletedDate is not null)
+        var existing = await DescribeAsync(request.Name, cancellationToken).ConfigureAwait(false)
+            ?? throw SecretStoreException.NotFound(request.Name, Kind);
+        if (existing.DeletedDate is not null)
             throw SecretsManagerErrors.ScheduledForDeletion(request.Name, null);
 
         // Then a new version, then the metadata the caller asked for.

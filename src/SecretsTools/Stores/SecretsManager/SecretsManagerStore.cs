@@ -25,7 +25,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
 
     private string? Region => _client.Config.RegionEndpoint?.SystemName ?? _client.Config.AuthenticationRegion;
 
-    public void ValidateName(string name)
+    public void ValidateName(string name, bool forWrite = true)
     {
         // SecretId also takes an ARN, which has its own shape and is checked by the service.
         if (name.StartsWith("arn:", StringComparison.Ordinal)) return;
