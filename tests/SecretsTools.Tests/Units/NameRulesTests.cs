@@ -62,4 +62,14 @@ public class NameRulesTests
     [InlineData("db", false)]
     public void Detects_names_that_look_like_ARN_suffixes(string name, bool expected) =>
         Assert.Equal(expected, SecretsManagerNameRules.HasArnLikeSuffix(name));
+
+    [Theory]
+    [InlineData("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64")]
+    [InlineData("/aws/reference/secretsmanager/prod/db")]
+    [InlineData("/ssm/thing")]
+    public void Reserved_prefixes_may_be_read_but_not_written(string name)
+    {
+        ParameterNameRules.Validate(name, forWrite: false);
+        Assert.Throws<SecretStoreException>(() => ParameterNameRules.Validate(name, forWrite: true));
+    }
 }

@@ -48,4 +48,20 @@ public class SecretReferenceTests
         var ex = Assert.Throws<SecretStoreException>(() => SecretReference.Parse("ssm:/x", SecretStoreKind.SecretsManager, SecretStoreKind.SecretsManager));
         Assert.Equal(ErrorIds.InvalidParameterCombination, ex.ErrorId);
     }
+
+    [Fact]
+    public void An_ARN_carries_its_region_and_a_plain_name_none()
+    {
+        Assert.Equal("eu-west-3", SecretReference.Parse("arn:aws:ssm:eu-west-3:999999999999:parameter/app/key", null, SecretStoreKind.SecretsManager).Region);
+        Assert.Equal("ap-south-1", SecretReference.Parse("arn:aws:secretsmanager:ap-south-1:1:secret:x-AbCdEf", null, SecretStoreKind.SecretsManager).Region);
+        Assert.Null(SecretReference.Parse("ssm:/app/key", null, SecretStoreKind.SecretsManager).Region);
+    }
+
+    [Fact]
+    public void The_default_store_is_consulted_only_for_plain_names()
+    {
+        SecretStoreKind Fail() => throw new System.InvalidOperationException("default store asked for");
+        Assert.Equal(SecretStoreKind.ParameterStore, SecretReference.Parse("ssm:/a", null, Fail).Store);
+        Assert.Throws<System.InvalidOperationException>(() => SecretReference.Parse("a", null, Fail));
+    }
 }
