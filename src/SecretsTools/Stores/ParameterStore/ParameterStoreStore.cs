@@ -74,10 +74,17 @@ internal sealed partial class ParameterStoreStore : ISecretStore
     private static Parameter? Find(List<Parameter> parameters, SecretReadRequest request)
     {
         string selector = Selector(request)[request.Name.Length..];
-        return parameters.FirstOrDefault(p => p.Name == request.Name && (p.Selector ?? "") == selector)
-            ?? parameters.FirstOrDefault(p => p.Name == request.Name && string.IsNullOrEmpty(p.Selector)
+        // Through /aws/reference/secretsmanager/NAME the answer may carry the secret's own name.
+        string? referenced = request.Name.StartsWith(SecretsManagerReferencePrefix, StringComparison.Ordinal)
+            ? request.Name[SecretsManagerReferencePrefix.Length..]
+            : null;
+        bool SameName(Parameter p) => p.Name == request.Name || (referenced is not null && p.Name == referenced);
+        return parameters.FirstOrDefault(p => SameName(p) && (p.Selector ?? "") == selector)
+            ?? parameters.FirstOrDefault(p => SameName(p) && string.IsNullOrEmpty(p.Selector)
                 && (request.Version is null || p.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) == request.Version));
     }
+
+    private const string SecretsManagerReferencePrefix = "/aws/reference/secretsmanager/";
 
     private static string Selector(SecretReadRequest r) =>
         r.Version is not null ? $"{r.Name}:{r.Version}" : r.Label is not null ? $"{r.Name}:{r.Label}" : r.Name;
