@@ -37,6 +37,13 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
     [Parameter]
     public string? Description { get; set; }
 
+    /// <summary>
+    /// Parameter Store: load each parameter's tags (one ListTagsForResource call per parameter).
+    /// Secrets Manager listings always include tags.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter IncludeTags { get; set; }
+
     /// <summary>Secrets Manager: also show secrets scheduled for deletion (with DeletedDate).</summary>
     [Parameter]
     public SwitchParameter IncludeDeleted { get; set; }
@@ -70,6 +77,7 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
             Tags = TagParameters.ToFilter(Tag),
             Description = Description,
             IncludeDeleted = IncludeDeleted,
+            IncludeTags = IncludeTags,
         };
         WriteVerbose($"Listing {StoreNames.Display(kind)}{(pattern is null ? "" : $" for '{pattern}'")}{(Path is null ? "" : $" under '{Path}'")}.");
         int count = 0;

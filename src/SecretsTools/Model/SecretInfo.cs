@@ -26,8 +26,12 @@ public sealed class SecretInfo
     public DateTime? LastModified { get; init; }
     public string? Description { get; init; }
 
-    /// <summary>Tag keys to values, case-sensitive like AWS tag keys.</summary>
-    public Hashtable Tags { get; init; } = new();
+    /// <summary>
+    /// Tag keys to values, case-sensitive like AWS tag keys. Null when not loaded: a Parameter
+    /// Store listing costs one extra call per parameter for tags, so it loads them only with
+    /// Get-SecretInfo -IncludeTags (or for an exact name).
+    /// </summary>
+    public Hashtable? Tags { get; init; }
 
     public string? KmsKeyId { get; init; }
 

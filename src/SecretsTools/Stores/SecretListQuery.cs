@@ -15,6 +15,6 @@ internal sealed record SecretListQuery
     public string? Description { get; init; }
     public bool IncludeDeleted { get; init; }
 
-    /// <summary>Parameter Store needs a call per parameter for tags; completion and name-only listings skip it.</summary>
-    public bool IncludeTags { get; init; } = true;
+    /// <summary>Parameter Store needs a call per parameter for tags, so listings load them only on request.</summary>
+    public bool IncludeTags { get; init; }
 }

@@ -52,8 +52,8 @@ internal sealed partial class ParameterStoreStore
         ValidateWrite(request);
         if (request.Tier is null && request.Value.ByteLength > ParameterStoreLimits.StandardValueBytes)
         {
-            var current = await DescribeAsync(request.Name, cancellationToken).ConfigureAwait(false);
-            if (current?.Tier is not ("Advanced" or "Intelligent-Tiering"))
+            var current = await DescribeMetadataAsync(request.Name, cancellationToken).ConfigureAwait(false);
+            if (current?.Tier?.Value is not ("Advanced" or "Intelligent-Tiering"))
                 throw new SecretStoreException(ErrorIds.SecretValueTooLarge, ErrorCategory.InvalidData, request.Name,
                     $"The value is {request.Value.ByteLength} bytes; the Standard tier takes at most {ParameterStoreLimits.StandardValueBytes}. "
                     + "Use -Tier Advanced (up to 8 KB) or Secrets Manager (up to 64 KB).");
@@ -72,6 +72,7 @@ internal sealed partial class ParameterStoreStore
         };
 
         PutParameterResponse response;
+        bool created = true;
         try
         {
             // Create first: tags can only ride along on a create (Tags with Overwrite=true is a ValidationException).
@@ -81,15 +82,16 @@ internal sealed partial class ParameterStoreStore
         {
             // A new version keeps what the caller did not ask to change: type, key and description
             // (a String parameter must not silently become a SecureString).
-            var current = await DescribeAsync(request.Name, cancellationToken).ConfigureAwait(false);
+            var current = await DescribeMetadataAsync(request.Name, cancellationToken).ConfigureAwait(false);
             if (current is not null)
             {
-                if (request.ParameterType is null && current.Type is not null && !(request.Value.Kind == SecretValueKind.StringList))
-                    type = current.Type;
+                if (request.ParameterType is null && current.Type is not null && request.Value.Kind != SecretValueKind.StringList)
+                    type = current.Type.Value;
                 put.Type = new ParameterType(type);
-                put.KeyId = type == "SecureString" ? request.KmsKeyId ?? current.KmsKeyId : null;
+                put.KeyId = type == "SecureString" ? request.KmsKeyId ?? current.KeyId : null;
                 put.Description = request.Description ?? current.Description;
             }
+            created = false;
             put.Overwrite = true;
             put.Tags = null;
             response = await Translated(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken)).ConfigureAwait(false);
@@ -116,7 +118,8 @@ internal sealed partial class ParameterStoreStore
             Description = request.Description,
             KmsKeyId = request.KmsKeyId,
             Region = _region,
-            Tags = TagTable.From(request.Tags),
+            // A new parameter has exactly the tags given; an existing one kept others we did not read.
+            Tags = created ? TagTable.From(request.Tags) : null,
         };
     }
 

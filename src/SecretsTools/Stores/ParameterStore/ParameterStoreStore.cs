@@ -94,17 +94,25 @@ internal sealed partial class ParameterStoreStore : ISecretStore
 
     public async Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken)
     {
+        var metadata = await DescribeMetadataAsync(name, cancellationToken).ConfigureAwait(false);
+        return metadata is null ? null : await ToInfoWithTagsAsync(metadata, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One parameter's metadata without its tags (one call), or null.</summary>
+    private async Task<ParameterMetadata?> DescribeMetadataAsync(string name, CancellationToken cancellationToken)
+    {
         var response = await _ssm.DescribeParametersAsync(new DescribeParametersRequest
         {
             ParameterFilters = new List<ParameterStringFilter> { new() { Key = "Name", Option = "Equals", Values = new List<string> { name } } },
         }, cancellationToken).ConfigureAwait(false);
-        var metadata = response.Parameters?.FirstOrDefault(p => p.Name == name);
-        return metadata is null ? null : await ToInfoWithTagsAsync(metadata, cancellationToken).ConfigureAwait(false);
+        return response.Parameters?.FirstOrDefault(p => p.Name == name);
     }
 
     public async IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var matcher = query.NamePattern is null ? null : new WildcardPattern(query.NamePattern, WildcardOptions.None);
+        // One exact name costs one tag call at most: always worth it.
+        bool withTags = query.IncludeTags || (query.NamePattern is not null && !WildcardPattern.ContainsWildcardCharacters(query.NamePattern));
         var request = new DescribeParametersRequest
         {
             MaxResults = ParameterStoreLimits.DescribeParametersPage,
@@ -117,7 +125,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
                 .Where(p => matcher is null || matcher.IsMatch(p.Name))
                 .Where(p => query.Description is null || (p.Description ?? "").StartsWith(query.Description, StringComparison.OrdinalIgnoreCase))
                 .ToList();
-            var infos = query.IncludeTags
+            var infos = withTags
                 ? await ToInfosWithTagsAsync(matches, cancellationToken).ConfigureAwait(false)
                 : matches.Select(p => ToInfo(p, null)).ToList();
             foreach (var info in infos)
@@ -163,7 +171,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
         KmsKeyId = p.KeyId,
         Tier = p.Tier?.Value,
         Region = _region,
-        Tags = TagTable.From(tags),
+        Tags = tags is null ? null : TagTable.From(tags),
     };
 
     private async Task<SecretInfo> ToInfoWithTagsAsync(ParameterMetadata p, CancellationToken cancellationToken) =>

@@ -38,7 +38,7 @@ internal static class SecretsManagerFilters
             && (path is null || (info.Name.StartsWith(path, StringComparison.Ordinal)
                                  && (query.Recurse || !info.Name[path.Length..].Contains('/'))))
             && (query.Description is null || (info.Description ?? "").StartsWith(query.Description, StringComparison.OrdinalIgnoreCase))
-            && query.Tags.All(t => info.Tags.ContainsKey(t.Key) && (t.Value is null || Equals(info.Tags[t.Key], t.Value)))
+            && query.Tags.All(t => info.Tags is not null && info.Tags.ContainsKey(t.Key) && (t.Value is null || Equals(info.Tags[t.Key], t.Value)))
             && (query.IncludeDeleted || info.DeletedDate is null);
     }
 

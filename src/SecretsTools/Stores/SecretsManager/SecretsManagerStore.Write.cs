@@ -55,7 +55,7 @@ internal sealed partial class SecretsManagerStore
                 KmsKeyId = request.KmsKeyId,
                 Tags = request.Tags?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() ?? new List<Tag>(),
             }, cancellationToken).ConfigureAwait(false);
-            return Written(request, created.ARN, created.VersionId);
+            return Written(request, created.ARN, created.VersionId, TagTable.From(request.Tags));
         }
         catch (SecretsManagerException ex) when (ex.ErrorCode == "ResourceExistsException")
         {
@@ -91,10 +91,13 @@ internal sealed partial class SecretsManagerStore
             await UpdateMetadataAsync(request.Name, request.Description, request.KmsKeyId, cancellationToken).ConfigureAwait(false);
         if (request.Tags is { Count: > 0 })
             await TagAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
-        return Written(request, put.ARN, put.VersionId);
+        var tags = existing.Tags is null ? null : (System.Collections.Hashtable)existing.Tags.Clone();
+        if (tags is not null && request.Tags is not null)
+            foreach (var (key, value) in request.Tags) tags[key] = value;
+        return Written(request, put.ARN, put.VersionId, tags);
     }
 
-    private SecretInfo Written(SecretWriteRequest request, string? arn, string? versionId) => new()
+    private SecretInfo Written(SecretWriteRequest request, string? arn, string? versionId, System.Collections.Hashtable? tags) => new()
     {
         Name = request.Name,
         Store = Kind,
@@ -104,7 +107,7 @@ internal sealed partial class SecretsManagerStore
         Description = request.Description,
         KmsKeyId = request.KmsKeyId,
         Region = Region,
-        Tags = TagTable.From(request.Tags),
+        Tags = tags,
     };
 
     public async Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken)
