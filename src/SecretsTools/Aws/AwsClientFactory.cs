@@ -61,7 +61,13 @@ internal static class AwsClientFactory
             // The SDK reads both the credentials and the region of a named profile from this.
             config.Profile = new Profile(settings.ProfileName);
         }
-        string? region = settings.Region ?? ProfileRegion(settings.ProfileName) ?? FallbackRegion();
+        string? region = settings.Region
+            ?? ProfileRegion(settings.ProfileName)
+            // Read afresh, not through the SDK's FallbackRegionFactory, which keeps the first region
+            // it finds for the life of the process: a runbook may change $env:AWS_REGION between calls.
+            ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
+            ?? ProfileRegion(NonEmpty(Environment.GetEnvironmentVariable("AWS_PROFILE")) ?? "default")
+            ?? FallbackRegion();
         if (region is not null)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
@@ -74,6 +80,8 @@ internal static class AwsClientFactory
             config.ServiceURL = settings.EndpointUrl;
         }
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static string? ProfileRegion(string? profileName)
     {

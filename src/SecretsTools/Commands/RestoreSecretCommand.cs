@@ -11,6 +11,7 @@ public sealed class RestoreSecretCommand : SecretCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SecretId")]
+    [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
     public string[] Name { get; set; } = System.Array.Empty<string>();
 
     [Parameter]

@@ -103,7 +103,13 @@ public sealed class SetSecretCommand : SecretCmdletBase
         {
             var info = Await(store.WriteAsync(request, CancellationToken));
             WriteVerbose($"Wrote '{info.Name}' to {StoreNames.Display(info.Store)}, version {info.Version}.");
-            if (PassThru) WriteObject(info);
+            if (PassThru)
+            {
+                // The secret as it now is (an overwrite keeps metadata this call did not send), at
+                // one extra call; Secrets Manager's describe does not say text or binary, the write does.
+                var current = Await(store.DescribeAsync(reference.Name, CancellationToken));
+                WriteObject(current is null ? info : current with { Type = current.Type ?? info.Type, Version = info.Version ?? current.Version });
+            }
         }
         catch (SecretStoreException ex)
         {

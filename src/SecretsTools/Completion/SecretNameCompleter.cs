@@ -34,7 +34,12 @@ public sealed class SecretNameCompleter : IArgumentCompleter
                 fakeBoundParameters["EndpointUrl"] as string, null, null, null);
             var store = SecretStoreFactory.Create(reference.Store, settings);
             using var cancellation = new CancellationTokenSource(Timeout);
-            var query = new SecretListQuery { NamePattern = reference.Name.TrimEnd('*') + "*" };
+            var query = new SecretListQuery
+            {
+                NamePattern = reference.Name.TrimEnd('*') + "*",
+                // What Restore-Secret can restore is exactly what is scheduled for deletion.
+                IncludeDeleted = string.Equals(commandName, "Restore-Secret", StringComparison.OrdinalIgnoreCase),
+            };
             var names = new List<string>();
             var enumerator = store.ListAsync(query, cancellation.Token).GetAsyncEnumerator(cancellation.Token);
             while (names.Count < MaxResults && enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())

@@ -8,7 +8,7 @@ namespace SecretsTools.Model;
 /// Members a store does not have stay null. Property names match the cmdlets' parameter names,
 /// so `Get-SecretInfo | Get-Secret` binds Name and Store by property name.
 /// </summary>
-public sealed class SecretInfo
+public sealed record SecretInfo
 {
     public string Name { get; init; } = "";
     public SecretStoreKind Store { get; init; }

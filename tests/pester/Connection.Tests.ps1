@@ -1,0 +1,54 @@
+# Profiles and the shared config files. The SDK reads those files once per process, so each case
+# runs the module in a fresh child PowerShell that inherits the variables set here.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $endpoint = Initialize-SecretsToolsTest
+    $modulePath = Join-Path $script:RepoRoot 'out/SecretsTools/SecretsTools.psd1'
+
+    function Invoke-InChild([string] $Script) {
+        $full = "`$ErrorActionPreference = 'Stop'; Import-Module '$modulePath'; $Script"
+        $output = & dotnet pwsh -NoProfile -NonInteractive -Command $full 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "child failed: $output" }
+        return $output
+    }
+
+    $awsDir = Join-Path $TestDrive 'aws'
+    New-Item -ItemType Directory $awsDir | Out-Null
+    Set-Content (Join-Path $awsDir 'config') "[profile team]`nregion = ap-southeast-2`n"
+    Set-Content (Join-Path $awsDir 'credentials') "[team]`naws_access_key_id = AKIATEAMEXAMPLE`naws_secret_access_key = team-example-key`n"
+}
+AfterAll { Complete-SecretsToolsTest }
+
+Describe 'Connection settings from profiles' {
+    BeforeEach {
+        $saved = @{ Config = $env:AWS_CONFIG_FILE; Credentials = $env:AWS_SHARED_CREDENTIALS_FILE; Region = $env:AWS_REGION; Key = $env:AWS_ACCESS_KEY_ID; Secret = $env:AWS_SECRET_ACCESS_KEY }
+        $env:AWS_CONFIG_FILE = Join-Path $awsDir 'config'
+        $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $awsDir 'credentials'
+        Remove-Item Env:AWS_REGION, Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue
+    }
+    AfterEach {
+        $env:AWS_CONFIG_FILE = $saved.Config; $env:AWS_SHARED_CREDENTIALS_FILE = $saved.Credentials
+        $env:AWS_REGION = $saved.Region; $env:AWS_ACCESS_KEY_ID = $saved.Key; $env:AWS_SECRET_ACCESS_KEY = $saved.Secret
+        Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue
+    }
+
+    It '-ProfileName takes the region and keys of a named profile' {
+        $name = New-TestName
+        $region = Invoke-InChild "(Set-Secret sm:$name -Secret p -ProfileName team -PassThru).Region"
+        $region | Should -Be 'ap-southeast-2'
+        # The CLI, told the same region, finds it there and only there.
+        (Invoke-AwsCli secretsmanager describe-secret --secret-id $name --region ap-southeast-2 --profile team).Name | Should -Be $name
+        { Invoke-AwsCli secretsmanager describe-secret --secret-id $name --region us-east-1 --profile team } | Should -Throw '*ResourceNotFound*'
+    }
+
+    It 'AWS_PROFILE selects the profile when -ProfileName is not given' {
+        $name = "/$(New-TestName)"
+        $env:AWS_PROFILE = 'team'
+        Invoke-InChild "Set-Secret ssm:$name -Secret q; Get-Secret ssm:$name -AsPlainText; (Get-SecretInfo ssm:$name).Region" |
+            Should -Be @('q', 'ap-southeast-2')
+    }
+
+    It 'an unknown profile is one clear error' {
+        { Invoke-InChild "Get-Secret sm:x, sm:y -ProfileName nosuchprofile" } | Should -Throw '*nosuchprofile*'
+    }
+}

@@ -1,0 +1,111 @@
+BeforeDiscovery {
+    $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword'
+    # Help is generated into the built module by build.ps1 from docs/; until a build has produced it
+    # (a missing or empty help file), the example checks are skipped rather than failed.
+    $helpFile = Get-Item (Join-Path $PSScriptRoot '../../out/SecretsTools/en-US/SecretsTools.dll-Help.xml') -ErrorAction SilentlyContinue
+    $script:HelpBuilt = [bool]($helpFile -and $helpFile.Length -gt 0)
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $endpoint = Initialize-SecretsToolsTest
+    $script:ManifestPath = Join-Path $PSScriptRoot '../../out/SecretsTools/SecretsTools.psd1'
+    $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword'
+}
+AfterAll { Complete-SecretsToolsTest }
+
+Describe 'SecretsTools module' {
+    It 'has a valid manifest that exports exactly the seven cmdlets and nothing else' {
+        $manifest = Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop
+        $manifest.ExportedCmdlets.Keys | Sort-Object | Should -Be ($Expected | Sort-Object)
+        $manifest.ExportedFunctions.Count | Should -Be 0
+        $manifest.ExportedAliases.Count | Should -Be 0
+        $manifest.ExportedVariables.Count | Should -Be 0
+        $manifest.CompatiblePSEditions | Should -Be 'Core'
+        $manifest.ExportedFormatFiles | Should -Match 'SecretsTools\.format\.ps1xml$'
+    }
+
+    It 'carries the version from Directory.Build.props' {
+        [xml] $props = Get-Content (Join-Path $PSScriptRoot '../../Directory.Build.props')
+        $version = ($props.Project.PropertyGroup | Where-Object { $_['Version'] } | Select-Object -First 1).Version
+        (Test-ModuleManifest -Path $ManifestPath).Version | Should -Be ([version] $version)
+        (Get-Module SecretsTools).Version | Should -Be ([version] $version)
+    }
+
+    It 'loads the seven cmdlets as binary cmdlets' {
+        $commands = Get-Command -Module SecretsTools
+        $commands.Name | Sort-Object | Should -Be ($Expected | Sort-Object)
+        $commands.CommandType | Select-Object -Unique | Should -Be 'Cmdlet'
+    }
+
+    It 'loads the SecretInfo table and list views' {
+        $format = Get-FormatData -TypeName SecretsTools.Model.SecretInfo
+        $format | Should -Not -BeNullOrEmpty
+        $controls = $format.FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name }
+        $controls | Should -Contain 'TableControl'
+        $controls | Should -Contain 'ListControl'
+    }
+}
+
+Describe '<_>' -ForEach $Cmdlets {
+    BeforeAll { $command = Get-Command $_ }
+
+    It 'declares [OutputType]' {
+        $command.OutputType | Should -Not -BeNullOrEmpty
+        $command.OutputType.Name | Should -Not -Contain $null
+    }
+
+    It 'has a syntax PowerShell can show (parameter sets resolve)' {
+        { Get-Command $_ -Syntax -ErrorAction Stop } | Should -Not -Throw
+        (Get-Command $_ -Syntax) | Should -Match ([regex]::Escape($_))
+    }
+
+    It 'takes the AWS connection parameters' {
+        foreach ($p in 'Region', 'ProfileName', 'EndpointUrl', 'Credential') { $command.Parameters.Keys | Should -Contain $p }
+    }
+
+    It 'has help with examples' -Skip:(-not $HelpBuilt) {
+        $help = Get-Help $_ -Examples
+        @($help.examples.example) | Should -Not -BeNullOrEmpty
+        @($help.examples.example)[0].code | Should -Match ([regex]::Escape($_))
+        "$((Get-Help $_).Synopsis)" | Should -Not -Match ([regex]::Escape($_) + ' \[')
+    }
+}
+
+Describe 'Cmdlet contracts' {
+    It '<Name> has output type <Type>' -ForEach @(
+        @{ Name = 'Get-Secret'; Type = 'System.Security.SecureString' }
+        @{ Name = 'Get-Secret'; Type = 'System.String' }
+        @{ Name = 'Get-Secret'; Type = 'System.String[]' }
+        @{ Name = 'Get-Secret'; Type = 'System.Byte[]' }
+        @{ Name = 'Get-Secret'; Type = 'System.Collections.Hashtable' }
+        @{ Name = 'Get-Secret'; Type = 'System.Management.Automation.PSCredential' }
+        @{ Name = 'Get-SecretInfo'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Set-Secret'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Set-SecretInfo'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Restore-Secret'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'New-SecretPassword'; Type = 'System.Security.SecureString' }
+        @{ Name = 'New-SecretPassword'; Type = 'System.String' }
+    ) {
+        (Get-Command $Name).OutputType.Name | Should -Contain $Type
+    }
+
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret' {
+        $parameters = (Get-Command $_).Parameters.Keys
+        $parameters | Should -Contain 'WhatIf'
+        $parameters | Should -Contain 'Confirm'
+    }
+
+    It 'Remove-Secret asks for confirmation by default (ConfirmImpact High)' {
+        $attribute = (Get-Command Remove-Secret).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]
+        $attribute.ConfirmImpact | Should -Be 'High'
+    }
+
+    It 'Get-SecretInfo output binds to Get-Secret, Remove-Secret and Set-SecretInfo by property name' {
+        foreach ($name in 'Get-Secret', 'Remove-Secret', 'Set-SecretInfo', 'Restore-Secret') {
+            $parameters = (Get-Command $name).Parameters
+            $parameters['Name'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
+            $parameters['Store'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
+        }
+    }
+}
