@@ -133,31 +133,24 @@ function Invoke-Test {
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 
-function Invoke-Demo {
+function Invoke-WithMotoServer {
+    # Builds the module, runs a script against a fresh moto_server, and always stops the server.
+    param([string] $Script, [string] $What)
     Assert-MotoInstalled
     Invoke-Build
     $server = Start-MotoServer
     try {
-        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'tools/Demo.ps1') -ModulePath (Join-Path $moduleOut 'SecretsTools.psd1') -Endpoint $server.Endpoint
-        if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit $LASTEXITCODE)." }
+        & dotnet pwsh -NoProfile -NonInteractive -File $Script -ModulePath (Join-Path $moduleOut 'SecretsTools.psd1') -Endpoint $server.Endpoint
+        if ($LASTEXITCODE -ne 0) { throw "$What failed (exit $LASTEXITCODE)." }
     }
     finally {
         Stop-MotoServer $server
     }
 }
 
-function Invoke-Bench {
-    Assert-MotoInstalled
-    Invoke-Build
-    $server = Start-MotoServer
-    try {
-        & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'bench/Invoke-Benchmarks.ps1') -ModulePath (Join-Path $moduleOut 'SecretsTools.psd1') -Endpoint $server.Endpoint
-        if ($LASTEXITCODE -ne 0) { throw "The benchmarks failed (exit $LASTEXITCODE)." }
-    }
-    finally {
-        Stop-MotoServer $server
-    }
-}
+function Invoke-Demo { Invoke-WithMotoServer (Join-Path $root 'tools/Demo.ps1') 'The demo' }
+
+function Invoke-Bench { Invoke-WithMotoServer (Join-Path $root 'bench/Invoke-Benchmarks.ps1') 'The benchmarks' }
 
 function Invoke-Clean {
     if (Test-Path $out) { Remove-Item $out -Recurse -Force }

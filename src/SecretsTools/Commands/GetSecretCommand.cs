@@ -61,17 +61,7 @@ public sealed class GetSecretCommand : SecretCmdletBase
     {
         foreach (string raw in Name)
         {
-            SecretReference reference;
-            try
-            {
-                reference = Resolve(raw);
-                StoreFor(reference).ValidateName(reference.Name, forWrite: false);
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-                continue;
-            }
+            if (!TryResolveExisting(raw, out var reference)) continue;
             if (reference.Key is not null && (AsHashtable || AsCredential || (Key is not null && Key != reference.Key)))
             {
                 WriteError(new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, raw,

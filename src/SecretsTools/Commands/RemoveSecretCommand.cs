@@ -44,17 +44,7 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
     {
         foreach (string raw in Name)
         {
-            SecretReference reference;
-            try
-            {
-                reference = Resolve(raw);
-                StoreFor(reference).ValidateName(reference.Name, forWrite: false);
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-                continue;
-            }
+            if (!TryResolveExisting(raw, out var reference)) continue;
             string action = reference.Store == SecretStoreKind.ParameterStore || WithoutRecovery
                 ? "Delete permanently"
                 : $"Schedule deletion in {RecoveryWindowInDays} days";

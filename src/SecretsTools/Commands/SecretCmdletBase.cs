@@ -24,6 +24,26 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     internal SecretReference Resolve(string raw) => SecretReference.Parse(raw, Store, () => DefaultStoreKind);
 
     /// <summary>
+    /// Resolves a name that is about to be read or deleted and checks it against its store's rules;
+    /// a bad one gets its own error and false, so the caller goes on with the next.
+    /// </summary>
+    internal bool TryResolveExisting(string raw, out SecretReference reference)
+    {
+        try
+        {
+            reference = Resolve(raw);
+            StoreFor(reference).ValidateName(reference.Name, forWrite: false);
+            return true;
+        }
+        catch (SecretStoreException ex)
+        {
+            WriteError(ex);
+            reference = null!;
+            return false;
+        }
+    }
+
+    /// <summary>
     /// The store a plain name goes to when -Store is not given. A bad SECRETSTOOLS_DEFAULT_STORE
     /// terminates: every further name would fail the same way.
     /// </summary>

@@ -65,4 +65,24 @@ public class BatchingTests
         Assert.Equal($"{stem}/missing", error.TargetObject);
         Assert.Equal(1, ApiCallCounter.Total);
     }
+
+    [Fact]
+    public void Listings_stream_so_a_consumer_that_stops_early_stops_the_paging()
+    {
+        string stem = "/" + MotoServer.UniqueName("stream");
+        var names = Enumerable.Range(1, 60).Select(i => $"{stem}/p{i:000}").ToArray();
+        var setup = _host.Run("$names | ForEach-Object { Set-Secret -Store ParameterStore -Name $_ -Secret x -Type String -Confirm:$false }", new() { ["names"] = names });
+        Assert.Empty(setup.Errors);
+
+        ApiCallCounter.Reset();
+        var all = _host.Run($"Get-SecretInfo -Store ParameterStore -Path {stem}");
+        Assert.Equal(60, all.Output.Count);
+        long pages = ApiCallCounter.Get("SSM", "DescribeParameters");
+        Assert.True(pages >= 2, $"the listing should need several pages, took {pages}");
+
+        ApiCallCounter.Reset();
+        var first = _host.Run($"Get-SecretInfo -Store ParameterStore -Path {stem} | Select-Object -First 1");
+        Assert.Single(first.Output);
+        Assert.Equal(1, ApiCallCounter.Get("SSM", "DescribeParameters"));
+    }
 }
