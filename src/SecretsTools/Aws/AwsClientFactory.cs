@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
@@ -13,7 +14,8 @@ namespace SecretsTools.Aws;
 /// </summary>
 internal static class AwsClientFactory
 {
-    private static readonly ConcurrentDictionary<string, object> Clients = new();
+    // Lazy: GetOrAdd may run its factory twice under contention; Lazy makes sure one client is built.
+    private static readonly ConcurrentDictionary<string, Lazy<object>> Clients = new();
 
     static AwsClientFactory()
     {
@@ -21,15 +23,30 @@ internal static class AwsClientFactory
     }
 
     public static IAmazonSimpleSystemsManagement GetSsmClient(AwsConnectionSettings settings) =>
-        (IAmazonSimpleSystemsManagement)Clients.GetOrAdd("ssm|" + settings.CacheKey, _ => CreateSsmClient(settings));
+        GetOrCreate("ssm|" + settings.CacheKey, () => CreateSsmClient(settings));
 
     public static SecretsManagerClient GetSecretsManagerClient(AwsConnectionSettings settings) =>
-        (SecretsManagerClient)Clients.GetOrAdd("sm|" + settings.CacheKey, _ => CreateSecretsManagerClient(settings));
+        GetOrCreate("sm|" + settings.CacheKey, () => CreateSecretsManagerClient(settings));
+
+    private static T GetOrCreate<T>(string key, Func<T> create) where T : class
+    {
+        var lazy = Clients.GetOrAdd(key, _ => new Lazy<object>(create));
+        try
+        {
+            return (T)lazy.Value;
+        }
+        catch
+        {
+            // A Lazy keeps its exception: drop it, so a corrected configuration is tried afresh.
+            Clients.TryRemove(new KeyValuePair<string, Lazy<object>>(key, lazy));
+            throw;
+        }
+    }
 
     /// <summary>Drops cached clients; tests use it after changing environment variables.</summary>
     public static void Clear()
     {
-        foreach (var client in Clients.Values) (client as IDisposable)?.Dispose();
+        foreach (var client in Clients.Values) if (client.IsValueCreated) (client.Value as IDisposable)?.Dispose();
         Clients.Clear();
         FallbackRegionFactory.Reset(); // it caches the first region it finds
     }
@@ -40,8 +57,8 @@ internal static class AwsClientFactory
         Configure(config, settings);
         var credentials = ExplicitCredentials(settings);
         return credentials is null
-            ? new AmazonSimpleSystemsManagementClient(config)
-            : new AmazonSimpleSystemsManagementClient(credentials, config);
+            ? new QuietSsmClient(config)
+            : new QuietSsmClient(credentials, config);
     }
 
     private static SecretsManagerClient CreateSecretsManagerClient(AwsConnectionSettings settings)

@@ -20,10 +20,12 @@ namespace SecretsTools.Commands;
 public abstract class AwsCmdletBase : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
-    private AwsConnectionSettings? _connection;
 
-    /// <summary>The AWS Region, e.g. us-east-1. Default: AWS_REGION, then the profile's region.</summary>
-    [Parameter]
+    /// <summary>
+    /// The AWS Region, e.g. us-east-1. Default: AWS_REGION, then the profile's region. Bound from
+    /// piped SecretInfo objects too, so each one is acted on in the region it was listed in.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("RegionToCall")]
     [ArgumentCompleter(typeof(Completion.RegionCompleter))]
     public string? Region { get; set; }
@@ -44,7 +46,8 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
 
     protected CancellationToken CancellationToken => _cancellation.Token;
 
-    internal AwsConnectionSettings Connection => _connection ??= new AwsConnectionSettings(
+    // Built afresh on each use: -Region may change from one piped object to the next.
+    internal AwsConnectionSettings Connection => new AwsConnectionSettings(
         Region,
         ProfileName,
         EndpointUrl,
@@ -81,6 +84,15 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
                 ErrorDetails = new ErrorDetails($"AWS did not accept the credentials ({ex.ErrorCode}): {ex.Message}"),
             });
             throw; // unreachable: ThrowTerminatingError always throws
+        }
+        catch (AmazonServiceException ex)
+        {
+            // Stores translate the errors they expect; anything else still gets our ErrorId.
+            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, null)
+            {
+                ErrorDetails = new ErrorDetails($"AWS refused the request ({ex.ErrorCode}): {ex.Message}"),
+            });
+            throw;
         }
         catch (SecretsManager.SecretsManagerConnectionException ex)
         {

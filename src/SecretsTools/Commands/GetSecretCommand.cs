@@ -68,9 +68,9 @@ public sealed class GetSecretCommand : SecretCmdletBase
                     $"'{raw}' selects the field '{reference.Key}', which cannot go with -AsHashtable, -AsCredential or another -Key."));
                 continue;
             }
-            var key = StoreKey.For(reference);
+            var key = KeyFor(reference);
             if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<PendingRead>();
-            list.Add(new PendingRead(reference, new SecretReadRequest(reference.Name, Version, Label)));
+            list.Add(new PendingRead(reference, new SecretReadRequest(reference.Name, Version, Label) { ExpectedArn = reference.ParameterArn }));
             if (list.Count >= StoreFor(key).ReadBatchSize) Flush(key);
         }
     }

@@ -52,7 +52,8 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
     {
         if (Name is null || Name.Length == 0)
         {
-            List(new StoreKey(Store ?? DefaultStoreKind, null), null);
+            try { List(new StoreKey(Store ?? DefaultStoreKind, Region), null); }
+            catch (SecretStoreException ex) { WriteError(ex); }
             return;
         }
         foreach (string raw in Name)
@@ -61,8 +62,12 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
             try { reference = Resolve(raw); }
             catch (SecretStoreException ex) { WriteError(ex); continue; }
             bool literal = !WildcardPattern.ContainsWildcardCharacters(reference.Name);
-            int found = List(StoreKey.For(reference), reference.Name);
-            if (found == 0 && literal) WriteError(SecretStoreException.NotFound(reference.Name, reference.Store));
+            bool filtered = Path is not null || Tag is { Count: > 0 } || Description is not null;
+            int found;
+            try { found = List(KeyFor(reference), reference.Name); }
+            catch (SecretStoreException ex) { WriteError(ex); continue; }
+            // With filters, an existing secret may simply not match them: that is no error.
+            if (found == 0 && literal && !filtered) WriteError(SecretStoreException.NotFound(reference.Name, reference.Store));
         }
     }
 

@@ -44,12 +44,12 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
     {
         foreach (string raw in Name)
         {
-            if (!TryResolveExisting(raw, out var reference)) continue;
+            if (!TryResolveExisting(raw, out var reference, forChange: true)) continue;
             string action = reference.Store == SecretStoreKind.ParameterStore || WithoutRecovery
                 ? "Delete permanently"
                 : $"Schedule deletion in {RecoveryWindowInDays} days";
             if (!ShouldProcessUnlessForced(Force, $"{reference.Name} ({StoreNames.Display(reference.Store)})", action)) continue;
-            var key = StoreKey.For(reference);
+            var key = KeyFor(reference);
             if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<string>();
             list.Add(reference.Name);
         }

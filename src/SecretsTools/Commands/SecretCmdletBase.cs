@@ -27,11 +27,12 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     /// Resolves a name that is about to be read or deleted and checks it against its store's rules;
     /// a bad one gets its own error and false, so the caller goes on with the next.
     /// </summary>
-    internal bool TryResolveExisting(string raw, out SecretReference reference)
+    internal bool TryResolveExisting(string raw, out SecretReference reference, bool forChange = false)
     {
         try
         {
             reference = Resolve(raw);
+            if (forChange) RefuseParameterArn(reference, raw);
             StoreFor(reference).ValidateName(reference.Name, forWrite: false);
             return true;
         }
@@ -41,6 +42,17 @@ public abstract class SecretCmdletBase : AwsCmdletBase
             reference = null!;
             return false;
         }
+    }
+
+    /// <summary>
+    /// Parameter Store is called by name, so an ARN's account cannot be checked before a change:
+    /// changes take names, reads (which can check) take ARNs.
+    /// </summary>
+    internal static void RefuseParameterArn(SecretReference reference, string raw)
+    {
+        if (reference.ParameterArn is not null)
+            throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw,
+                $"Parameter Store ARNs are accepted for reads only; to change or delete the parameter, use its name ('ssm:{reference.Name}') with -Region {reference.Region}.");
     }
 
     /// <summary>
@@ -60,9 +72,12 @@ public abstract class SecretCmdletBase : AwsCmdletBase
         }
     }
 
-    internal ISecretStore StoreFor(SecretReference reference) => StoreFor(StoreKey.For(reference));
+    internal ISecretStore StoreFor(SecretReference reference) => StoreFor(KeyFor(reference));
 
-    internal ISecretStore StoreFor(SecretStoreKind kind) => StoreFor(new StoreKey(kind, null));
+    internal ISecretStore StoreFor(SecretStoreKind kind) => StoreFor(new StoreKey(kind, Region));
+
+    /// <summary>Where a name is served: its ARN's region, else -Region (maybe bound from a piped object).</summary>
+    internal StoreKey KeyFor(SecretReference reference) => new(reference.Store, reference.Region ?? Region);
 
     /// <summary>
     /// The store for a kind and, when an ARN names one, a region: the secret lives there, so the
@@ -80,21 +95,21 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     }
 
     /// <summary>
-    /// ShouldProcess, except that -Force skips the confirmation prompt (never -WhatIf).
+    /// ShouldProcess, except that -Force skips the confirmation prompt. -WhatIf and an explicit
+    /// -Confirm still win over -Force; the "Performing the operation" verbose line stays.
     /// </summary>
     internal bool ShouldProcessUnlessForced(bool force, string target, string action)
     {
-        if (!force) return ShouldProcess(target, action);
+        bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && ((SwitchParameter)c).IsPresent;
         bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) ? ((SwitchParameter)w).IsPresent
             : GetVariableValue("WhatIfPreference") is { } pref && LanguagePrimitives.IsTrue(pref);
-        return !whatIf || ShouldProcess(target, action);
+        if (!force || confirmAsked || whatIf) return ShouldProcess(target, action);
+        WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
+        return true;
     }
 
     internal void WriteError(SecretStoreException error) => WriteError(error.ToErrorRecord());
 }
 
-/// <summary>Which store object serves a name: its kind, and the region of its ARN if it has one.</summary>
-internal readonly record struct StoreKey(SecretStoreKind Kind, string? Region)
-{
-    public static StoreKey For(SecretReference reference) => new(reference.Store, reference.Region);
-}
+/// <summary>Which store object serves a name: its kind and region (null: the default region).</summary>
+internal readonly record struct StoreKey(SecretStoreKind Kind, string? Region);

@@ -66,13 +66,14 @@ public sealed class SetSecretCommand : SecretCmdletBase
         try
         {
             reference = Resolve(Name);
+            RefuseParameterArn(reference, Name);
             if (reference.Key is not null)
                 throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, Name,
                     $"'{Name}' names a field (#{reference.Key}); Set-Secret writes whole values.");
             store = StoreFor(reference);
             var value = ParameterSetName == SecureStringSet
                 ? SecretValue.FromText(SecureStrings.ToPlainText(SecureStringSecret!))
-                : SecretInputConverter.Convert(Secret, reference.Name);
+                : SecretInputConverter.Convert(UnwrapPipedRecord(Secret), reference.Name);
             if (Type == "StringList" && value.Kind == SecretValueKind.Text) value = SecretValue.FromStringList(value.Text!);
             request = new SecretWriteRequest(reference.Name, value)
             {
@@ -115,5 +116,20 @@ public sealed class SetSecretCommand : SecretCmdletBase
         {
             WriteError(ex);
         }
+    }
+
+    /// <summary>
+    /// A piped record with Name and Secret properties (Import-Csv rows, [pscustomobject]s) binds
+    /// whole to -Secret, because -Secret takes pipeline input by value and that binding comes
+    /// first. When the record's Name is the -Name this call got, it is that record: write its Secret.
+    /// </summary>
+    private object? UnwrapPipedRecord(object? secret)
+    {
+        if (secret is PSObject { BaseObject: PSCustomObject } record
+            && record.Properties["Secret"] is { } inner
+            && record.Properties["Name"]?.Value is string recordName
+            && recordName == Name)
+            return inner.Value;
+        return secret;
     }
 }

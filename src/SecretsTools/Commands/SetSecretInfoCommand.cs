@@ -43,6 +43,7 @@ public sealed class SetSecretInfoCommand : SecretCmdletBase
             try
             {
                 var reference = Resolve(raw);
+                RefuseParameterArn(reference, raw);
                 var store = StoreFor(reference);
                 store.ValidateName(reference.Name);
                 var update = new SecretInfoUpdate(reference.Name)

@@ -3,5 +3,8 @@ namespace SecretsTools.Stores;
 /// <summary>One value to read. Version: Parameter Store version number or Secrets Manager VersionId; Label: PS label or SM staging label.</summary>
 internal sealed record SecretReadRequest(string Name, string? Version = null, string? Label = null)
 {
+    /// <summary>Parameter Store: the ARN the answer must carry (see SecretReference.ParameterArn).</summary>
+    public string? ExpectedArn { get; init; }
+
     public bool SelectsVersion => Version is not null || Label is not null;
 }

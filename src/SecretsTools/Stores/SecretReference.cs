@@ -15,6 +15,13 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
     /// <summary>The region named by an ARN; the secret lives there, whatever the default region is.</summary>
     public string? Region { get; init; }
 
+    /// <summary>
+    /// A Parameter Store ARN as typed. The store is called by name (in the ARN's region), so reads
+    /// check that the answer has this ARN: the name alone would find the caller's own account's
+    /// parameter even when the ARN names another account.
+    /// </summary>
+    public string? ParameterArn { get; init; }
+
     private static readonly Regex PrefixPattern = new("^(?<prefix>[A-Za-z][A-Za-z0-9-]*):(?<rest>.*)$", RegexOptions.Compiled);
 
     public static SecretReference Parse(string raw, SecretStoreKind? explicitStore, SecretStoreKind defaultStore) =>
@@ -69,7 +76,11 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
         if (name.Length == 0)
             throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, $"'{raw}' names no secret.");
 
-        return new SecretReference(referenced ?? explicitStore ?? defaultStore(), name, key) { Region = region };
+        return new SecretReference(referenced ?? explicitStore ?? defaultStore(), name, key)
+        {
+            Region = region,
+            ParameterArn = referenced == SecretStoreKind.ParameterStore && region is not null ? text : null,
+        };
     }
 
     private static (SecretStoreKind, string) ParseArn(string raw, string arn)

@@ -12,6 +12,15 @@ namespace SecretsTools.Values;
 /// <summary>JSON to and from PowerShell values, for key-value secrets.</summary>
 internal static class JsonValues
 {
+    /// <summary>
+    /// Stored JSON as other AWS tools write it: "é" and "+" as themselves, not \u00E9 and \u002B.
+    /// (The relaxed encoder is for text that is not embedded in HTML, which secret values are not.)
+    /// </summary>
+    public static readonly JsonSerializerOptions StoredJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static JsonObject FromDictionary(IDictionary dictionary)
     {
         var json = new JsonObject();
@@ -38,6 +47,8 @@ internal static class JsonValues
             SecureString secure => JsonValue.Create(SecureStrings.ToPlainText(secure)),
             bool b => JsonValue.Create(b),
             int or long or short or byte or uint or ulong or ushort or sbyte => JsonValue.Create(System.Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+            float or double when !double.IsFinite(System.Convert.ToDouble(value, CultureInfo.InvariantCulture))
+                => throw new ArgumentException("JSON has no NaN or infinity."),
             float or double or decimal => JsonValue.Create(System.Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
             DateTime d => JsonValue.Create(d.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture)),
             PSCredential c => JsonNode.Parse(SecretInputConverter.CredentialJson(c)),
@@ -90,7 +101,7 @@ internal static class JsonValues
         JsonValue v when v.TryGetValue(out bool b) => b,
         JsonValue v when v.TryGetValue(out long l) => l,
         JsonValue v when v.TryGetValue(out decimal m) => m,
-        _ => node.ToJsonString(),
+        _ => node.ToJsonString(StoredJson),
     };
 
     private static object?[] ToObjectArray(JsonArray array)
@@ -105,6 +116,6 @@ internal static class JsonValues
     {
         null => "",
         JsonValue v when v.TryGetValue(out string? s) => s!,
-        _ => node.ToJsonString(),
+        _ => node.ToJsonString(StoredJson),
     };
 }

@@ -25,8 +25,8 @@ internal static class SecretInputConverter
             SecureString secure => SecretValue.FromText(SecureStrings.ToPlainText(secure)),
             PSCredential credential => SecretValue.FromText(CredentialJson(credential)),
             byte[] bytes => SecretValue.FromBinary(bytes),
-            IDictionary dictionary => SecretValue.FromText(JsonValues.FromDictionary(dictionary).ToJsonString()),
-            PSObject custom => SecretValue.FromText(JsonValues.FromPSObject(custom).ToJsonString()),
+            IDictionary dictionary => Json(() => JsonValues.FromDictionary(dictionary), name),
+            PSObject custom => Json(() => JsonValues.FromPSObject(custom), name),
             IEnumerable<object> or IEnumerable<string> => StringList((IEnumerable)value, name),
             _ => throw Unsupported(name, value.GetType().FullName ?? value.GetType().Name),
         };
@@ -36,7 +36,13 @@ internal static class SecretInputConverter
     {
         ["username"] = credential.UserName,
         ["password"] = SecureStrings.ToPlainText(credential.Password),
-    }.ToJsonString();
+    }.ToJsonString(JsonValues.StoredJson);
+
+    private static SecretValue Json(Func<JsonObject> build, string name)
+    {
+        try { return SecretValue.FromText(build().ToJsonString(JsonValues.StoredJson)); }
+        catch (ArgumentException ex) { throw Unsupported(name, "a value JSON cannot hold (" + ex.Message.TrimEnd('.') + ")"); }
+    }
 
     private static SecretValue StringList(IEnumerable items, string name)
     {

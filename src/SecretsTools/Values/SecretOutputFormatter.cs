@@ -51,10 +51,10 @@ internal static class SecretOutputFormatter
     {
         string? user = Field(json, "username");
         string? password = Field(json, "password");
-        if (user is null || password is null)
+        if (string.IsNullOrEmpty(user) || password is null)
             throw new SecretStoreException(ErrorIds.SecretNotCredential, ErrorCategory.InvalidData, name,
-                $"Secret '{name}' needs 'username' and 'password' fields to become a PSCredential.");
-        return new PSCredential(user, SecureStrings.FromString(password));
+                $"Secret '{name}' needs a non-empty 'username' and a 'password' field to become a PSCredential.");
+        return new PSCredential(user!, SecureStrings.FromString(password));
     }
 
     private static string? Field(JsonObject json, string field)

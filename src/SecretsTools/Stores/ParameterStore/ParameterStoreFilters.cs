@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Amazon.SimpleSystemsManagement.Model;
 
@@ -29,13 +30,17 @@ internal static class ParameterStoreFilters
         }
         foreach (var (key, value) in query.Tags)
         {
-            // A tag filter without values matches any value of that key.
-            filters.Add(value is null
+            // A tag filter without values matches any value of that key; an empty value cannot be
+            // sent, so that key is filtered by presence here and by value locally (NeedsLocalTagCheck).
+            filters.Add(string.IsNullOrEmpty(value)
                 ? new ParameterStringFilter { Key = "tag:" + key }
                 : Filter("tag:" + key, "Equals", value));
         }
         return filters;
     }
+
+    /// <summary>True when a tag filter asks for an empty value, which only a local check can tell.</summary>
+    public static bool NeedsLocalTagCheck(SecretListQuery query) => query.Tags.Values.Any(v => v == "");
 
     /// <summary>The part of a wildcard pattern before its first wildcard character.</summary>
     public static string LiteralPrefix(string pattern)

@@ -11,6 +11,11 @@ internal static class ParameterStoreLimits
     public const int TagKeyMaxLength = 128;
     public const int TagValueMaxLength = 256;
 
+    /// <summary>Attempts of a write that Parameter Store answers with TooManyUpdates, and the backoff.</summary>
+    public const int WriteAttempts = 6;
+    public const int WriteBackoffBaseMs = 200;
+    public const int WriteBackoffCapMs = 5000;
+
     /// <summary>ListTagsForResource calls in flight while a listing page is filled in.</summary>
     public const int TagLookupConcurrency = 4;
 

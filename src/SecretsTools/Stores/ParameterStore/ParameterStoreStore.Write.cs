@@ -76,7 +76,7 @@ internal sealed partial class ParameterStoreStore
         try
         {
             // Create first: tags can only ride along on a create (Tags with Overwrite=true is a ValidationException).
-            response = await _ssm.PutParameterAsync(put, cancellationToken).ConfigureAwait(false);
+            response = await RetryTooManyUpdates(() => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (ParameterAlreadyExistsException) when (!request.NoClobber)
         {
@@ -87,6 +87,9 @@ internal sealed partial class ParameterStoreStore
             {
                 if (request.ParameterType is null && current.Type is not null && request.Value.Kind != SecretValueKind.StringList)
                     type = current.Type.Value;
+                if (request.KmsKeyId is not null && type != "SecureString")
+                    throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, request.Name,
+                        $"'{request.Name}' is a {type} parameter; -KmsKeyId applies only to SecureString parameters. Nothing was written.");
                 put.Type = new ParameterType(type);
                 put.KeyId = type == "SecureString" ? request.KmsKeyId ?? current.KeyId : null;
                 put.Description = request.Description ?? current.Description;
@@ -94,7 +97,7 @@ internal sealed partial class ParameterStoreStore
             created = false;
             put.Overwrite = true;
             put.Tags = null;
-            response = await Translated(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken)).ConfigureAwait(false);
+            response = await TranslatedWrite(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
             if (request.Tags is { Count: > 0 })
                 await AddTagsAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
         }
@@ -139,7 +142,7 @@ internal sealed partial class ParameterStoreStore
             // value: the current one is written back unchanged, as a new version.
             var read = (await ReadAsync(new[] { new SecretReadRequest(update.Name) }, cancellationToken).ConfigureAwait(false))[0];
             if (read.Error is not null) throw read.Error;
-            await Translated(update.Name, () => _ssm.PutParameterAsync(new PutParameterRequest
+            await TranslatedWrite(update.Name, () => _ssm.PutParameterAsync(new PutParameterRequest
             {
                 Name = update.Name,
                 Value = read.Value!.Text,
@@ -147,32 +150,50 @@ internal sealed partial class ParameterStoreStore
                 Description = update.Description ?? current.Description,
                 KeyId = update.KmsKeyId ?? current.KmsKeyId,
                 Overwrite = true,
-            }, cancellationToken)).ConfigureAwait(false);
+            }, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         if (update.AddTags is { Count: > 0 })
             await AddTagsAsync(update.Name, update.AddTags, cancellationToken).ConfigureAwait(false);
         if (update.RemoveTags is { Count: > 0 })
-            await Translated(update.Name, () => _ssm.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest
+            await TranslatedWrite(update.Name, () => _ssm.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest
             {
                 ResourceType = ResourceTypeForTagging.Parameter,
                 ResourceId = update.Name,
                 TagKeys = update.RemoveTags.ToList(),
-            }, cancellationToken)).ConfigureAwait(false);
+            }, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         return await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false) ?? current;
     }
 
     private Task AddTagsAsync(string name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
-        Translated(name, () => _ssm.AddTagsToResourceAsync(new AddTagsToResourceRequest
+        TranslatedWrite(name, () => _ssm.AddTagsToResourceAsync(new AddTagsToResourceRequest
         {
             ResourceType = ResourceTypeForTagging.Parameter,
             ResourceId = name,
             Tags = tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
-        }, cancellationToken));
+        }, cancellationToken), cancellationToken);
 
-    private async Task<T> Translated<T>(string name, Func<Task<T>> call)
+    /// <summary>A write, retried on TooManyUpdates, with AWS errors translated.</summary>
+    private Task<T> TranslatedWrite<T>(string name, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        Translated(name, () => RetryTooManyUpdates(call, cancellationToken));
+
+    /// <summary>
+    /// Parameter Store answers fast writes (about 3 a second by default) with TooManyUpdates, which
+    /// the SDK does not retry: back off with full jitter and try again, a bounded number of times.
+    /// </summary>
+    private static async Task<T> RetryTooManyUpdates<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        try { return await call().ConfigureAwait(false); }
-        catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex)) { throw AwsErrorTranslator.Translate(ex, name, Kind); }
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (TooManyUpdatesException) when (attempt < ParameterStoreLimits.WriteAttempts)
+            {
+                int ceiling = Math.Min(ParameterStoreLimits.WriteBackoffCapMs, ParameterStoreLimits.WriteBackoffBaseMs << (attempt - 1));
+                await Task.Delay(Random.Shared.Next(ceiling / 2, ceiling + 1), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 }

@@ -46,7 +46,17 @@ internal sealed partial class ParameterStoreStore : ISecretStore
             }
             catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
-                results.AddRange(batch.Select(r => SecretReadResult.Failure(r, AwsErrorTranslator.Translate(ex, r.Name, Kind))));
+                // IAM and KMS judge every name of a batch: one denied name fails the call for all.
+                // Read each alone, so only the names really at fault get an error.
+                if (batch.Length > 1)
+                {
+                    foreach (var single in batch)
+                        results.AddRange(await ReadAsync(new[] { single }, cancellationToken).ConfigureAwait(false));
+                }
+                else
+                {
+                    results.Add(SecretReadResult.Failure(batch[0], AwsErrorTranslator.Translate(ex, batch[0].Name, Kind)));
+                }
                 continue;
             }
 
@@ -54,7 +64,11 @@ internal sealed partial class ParameterStoreStore : ISecretStore
             foreach (var request in batch)
             {
                 var parameter = Find(parameters, request);
-                if (parameter is not null)
+                if (parameter is not null && request.ExpectedArn is not null && parameter.ARN is not null
+                    && !string.Equals(parameter.ARN, request.ExpectedArn, StringComparison.Ordinal))
+                    results.Add(SecretReadResult.Failure(request, new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, request.ExpectedArn,
+                        $"'{request.ExpectedArn}' was not found: the credentials in use reach '{parameter.ARN}' under that name, another account's parameter.")));
+                else if (parameter is not null)
                     results.Add(SecretReadResult.Success(request, ToValue(parameter)));
                 else
                     results.Add(SecretReadResult.Failure(request, request.SelectsVersion
@@ -84,6 +98,12 @@ internal sealed partial class ParameterStoreStore : ISecretStore
                 && (request.Version is null || p.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture) == request.Version));
     }
 
+    private async Task<T> Translated<T>(string name, Func<Task<T>> call)
+    {
+        try { return await call().ConfigureAwait(false); }
+        catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex)) { throw AwsErrorTranslator.Translate(ex, name, Kind); }
+    }
+
     private const string SecretsManagerReferencePrefix = "/aws/reference/secretsmanager/";
 
     private static string Selector(SecretReadRequest r) =>
@@ -101,10 +121,10 @@ internal sealed partial class ParameterStoreStore : ISecretStore
     /// <summary>One parameter's metadata without its tags (one call), or null.</summary>
     private async Task<ParameterMetadata?> DescribeMetadataAsync(string name, CancellationToken cancellationToken)
     {
-        var response = await _ssm.DescribeParametersAsync(new DescribeParametersRequest
+        var response = await Translated(name, () => _ssm.DescribeParametersAsync(new DescribeParametersRequest
         {
             ParameterFilters = new List<ParameterStringFilter> { new() { Key = "Name", Option = "Equals", Values = new List<string> { name } } },
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken)).ConfigureAwait(false);
         return response.Parameters?.FirstOrDefault(p => p.Name == name);
     }
 
@@ -112,7 +132,8 @@ internal sealed partial class ParameterStoreStore : ISecretStore
     {
         var matcher = query.NamePattern is null ? null : new WildcardPattern(query.NamePattern, WildcardOptions.None);
         // One exact name costs one tag call at most: always worth it.
-        bool withTags = query.IncludeTags || (query.NamePattern is not null && !WildcardPattern.ContainsWildcardCharacters(query.NamePattern));
+        bool localTagCheck = ParameterStoreFilters.NeedsLocalTagCheck(query);
+        bool withTags = query.IncludeTags || localTagCheck || (query.NamePattern is not null && !WildcardPattern.ContainsWildcardCharacters(query.NamePattern));
         var request = new DescribeParametersRequest
         {
             MaxResults = ParameterStoreLimits.DescribeParametersPage,
@@ -120,7 +141,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
         };
         do
         {
-            var page = await _ssm.DescribeParametersAsync(request, cancellationToken).ConfigureAwait(false);
+            var page = await Translated(query.NamePattern ?? query.Path ?? "*", () => _ssm.DescribeParametersAsync(request, cancellationToken)).ConfigureAwait(false);
             var matches = (page.Parameters ?? new List<ParameterMetadata>())
                 .Where(p => matcher is null || matcher.IsMatch(p.Name))
                 .Where(p => query.Description is null || (p.Description ?? "").StartsWith(query.Description, StringComparison.OrdinalIgnoreCase))
@@ -129,7 +150,11 @@ internal sealed partial class ParameterStoreStore : ISecretStore
                 ? await ToInfosWithTagsAsync(matches, cancellationToken).ConfigureAwait(false)
                 : matches.Select(p => ToInfo(p, null)).ToList();
             foreach (var info in infos)
+            {
+                if (localTagCheck && !query.Tags.All(t => t.Value != "" || Equals(info.Tags?[t.Key], "")))
+                    continue;
                 yield return info;
+            }
             request.NextToken = page.NextToken;
         } while (!string.IsNullOrEmpty(request.NextToken));
     }
@@ -146,7 +171,16 @@ internal sealed partial class ParameterStoreStore : ISecretStore
             }
             catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
-                results.AddRange(batch.Select(n => new SecretOperationResult(n, AwsErrorTranslator.Translate(ex, n, Kind))));
+                // As for reads: one forbidden name must not fail the others.
+                if (batch.Length > 1)
+                {
+                    foreach (string single in batch)
+                        results.AddRange(await RemoveAsync(new[] { single }, options, cancellationToken).ConfigureAwait(false));
+                }
+                else
+                {
+                    results.Add(new SecretOperationResult(batch[0], AwsErrorTranslator.Translate(ex, batch[0], Kind)));
+                }
                 continue;
             }
             var invalid = new HashSet<string>(response.InvalidParameters ?? new List<string>(), StringComparer.Ordinal);
@@ -192,7 +226,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
 
     private async Task<IDictionary<string, string>> ReadTagsAsync(string name, CancellationToken cancellationToken)
     {
-        var response = await _ssm.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceType = ResourceTypeForTagging.Parameter, ResourceId = name }, cancellationToken).ConfigureAwait(false);
+        var response = await Translated(name, () => _ssm.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceType = ResourceTypeForTagging.Parameter, ResourceId = name }, cancellationToken)).ConfigureAwait(false);
         return (response.TagList ?? new List<Tag>()).ToDictionary(t => t.Key, t => t.Value ?? "", StringComparer.Ordinal);
     }
 }

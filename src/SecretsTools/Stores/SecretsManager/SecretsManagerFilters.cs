@@ -15,19 +15,27 @@ namespace SecretsTools.Stores.SecretsManager;
 /// </summary>
 internal static class SecretsManagerFilters
 {
+    // ListSecrets takes at most 10 filters, each value 1-512 characters of this set; a leading '!'
+    // negates. Whatever cannot be sent as it is gets matched locally only (LocalMatcher checks all).
+    private const int MaxFilters = 10;
+    private const int MaxValueLength = 512;
+    private static readonly System.Text.RegularExpressions.Regex SendableValue = new(@"^[a-zA-Z0-9 :_@/+=.\-]+$");
+
     public static List<Filter> For(SecretListQuery query)
     {
-        var filters = new List<Filter>();
+        var candidates = new List<Filter>();
         string? namePrefix = NamePrefix(query);
-        if (!string.IsNullOrEmpty(namePrefix)) filters.Add(Filter("name", namePrefix));
+        if (!string.IsNullOrEmpty(namePrefix)) candidates.Add(Filter("name", namePrefix));
+        if (query.Description is not null) candidates.Add(Filter("description", query.Description));
         foreach (var (key, value) in query.Tags)
         {
-            filters.Add(Filter("tag-key", key));
-            if (value is not null) filters.Add(Filter("tag-value", value));
+            candidates.Add(Filter("tag-key", key));
+            if (value is not null) candidates.Add(Filter("tag-value", value));
         }
-        if (query.Description is not null) filters.Add(Filter("description", query.Description));
-        return filters;
+        return candidates.Where(f => IsSendable(f.Values[0])).Take(MaxFilters).ToList();
     }
+
+    private static bool IsSendable(string value) => value.Length <= MaxValueLength && SendableValue.IsMatch(value);
 
     public static Func<SecretInfo, bool> LocalMatcher(SecretListQuery query)
     {

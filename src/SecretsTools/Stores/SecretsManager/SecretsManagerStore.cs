@@ -136,7 +136,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
         var match = SecretsManagerFilters.LocalMatcher(query);
         do
         {
-            var page = await _client.ListSecretsAsync(request, cancellationToken).ConfigureAwait(false);
+            var page = await Translated(query.NamePattern ?? query.Path ?? "*", () => _client.ListSecretsAsync(request, cancellationToken)).ConfigureAwait(false);
             foreach (var entry in page.SecretList)
             {
                 var info = SecretsManagerInfo.From(entry, Region);
@@ -168,7 +168,10 @@ internal sealed partial class SecretsManagerStore : ISecretStore
             }
             catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
-                results.Add(new SecretOperationResult(name, SecretsManagerErrors.Translate(ex, name)));
+                var error = SecretsManagerErrors.Translate(ex, name);
+                // Already scheduled is what was asked for: a re-run of the same removal succeeds.
+                bool alreadyScheduled = error.ErrorId == ErrorIds.SecretScheduledForDeletion && !options.WithoutRecovery;
+                results.Add(new SecretOperationResult(name, alreadyScheduled ? null : error));
             }
         }
         return results;
