@@ -28,8 +28,18 @@ internal static class AwsClientFactory
     public static SecretsManagerClient GetSecretsManagerClient(AwsConnectionSettings settings) =>
         GetOrCreate("sm|" + settings.CacheKey, () => CreateSecretsManagerClient(settings));
 
+    /// <summary>
+    /// Clients kept at most. Rotating credentials (a new session token each hour, or -Credential per
+    /// call) make new keys; past this, the cache starts over. Dropped clients are not disposed:
+    /// a command still running keeps its own reference, and the SDK shares HttpClients anyway.
+    /// </summary>
+    internal const int MaxClients = 32;
+
+    internal static int CachedClientCount => Clients.Count;
+
     private static T GetOrCreate<T>(string key, Func<T> create) where T : class
     {
+        if (Clients.Count >= MaxClients && !Clients.ContainsKey(key)) Clients.Clear();
         var lazy = Clients.GetOrAdd(key, _ => new Lazy<object>(create));
         try
         {

@@ -94,4 +94,13 @@ public sealed class ConnectionSettingsTests : IDisposable
         Assert.DoesNotContain("one", withKey.CacheKey);
         Assert.DoesNotContain("one", withKey.ToString());
     }
+
+    [Fact]
+    public void The_client_cache_stays_bounded_when_credentials_keep_changing()
+    {
+        var first = new AwsConnectionSettings("us-east-1", null, _endpoint, "AKIA0", "key-0", null);
+        for (int i = 0; i < AwsClientFactory.MaxClients * 2; i++)
+            AwsClientFactory.GetSecretsManagerClient(first with { AccessKeyId = "AKIA" + i, SecretAccessKey = "key-" + i });
+        Assert.InRange(AwsClientFactory.CachedClientCount, 1, AwsClientFactory.MaxClients);
+    }
 }
