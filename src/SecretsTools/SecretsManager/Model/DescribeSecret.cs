@@ -16,7 +16,7 @@ public class DescribeSecretRequest : SecretsManagerRequest
 /// <summary>
 /// Output of the DescribeSecret operation.
 /// </summary>
-public class DescribeSecretResponse : AmazonWebServiceResponse
+public partial class DescribeSecretResponse : AmazonWebServiceResponse
 {
     /// <summary>The ARN of the secret.</summary>
     public string? ARN { get; set; }

@@ -6,7 +6,7 @@ namespace SecretsTools.SecretsManager.Model;
 /// <summary>
 /// A structure that contains the details about a secret.
 /// </summary>
-public class SecretListEntry
+public partial class SecretListEntry
 {
     /// <summary>The Amazon Resource Name (ARN) of the secret.</summary>
     public string? ARN { get; set; }
