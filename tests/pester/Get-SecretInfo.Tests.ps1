@@ -150,8 +150,9 @@ Describe 'Get-SecretInfo on Secrets Manager' {
     }
 
     It 'lists a -Path prefix one level deep, or the subtree with -Recurse' {
-        (Get-SecretInfo -Path "$stem/app").Name | Should -Be "$stem/app/one"
-        (Get-SecretInfo -Path "$stem/app/" -Recurse).Name | Sort-Object | Should -Be @("$stem/app/deep/two", "$stem/app/one")
+        # -Path means Parameter Store unless -Store SecretsManager or an sm: prefix says otherwise.
+        (Get-SecretInfo -Path "$stem/app" -Store SecretsManager).Name | Should -Be "$stem/app/one"
+        (Get-SecretInfo -Path "sm:$stem/app/" -Recurse).Name | Sort-Object | Should -Be @("$stem/app/deep/two", "$stem/app/one")
     }
 
     It 'filters by tag key alone and by key and value' {

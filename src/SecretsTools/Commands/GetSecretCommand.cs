@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -12,41 +13,70 @@ namespace SecretsTools.Commands;
 /// <summary>
 /// Get-Secret: reads values, several names per AWS call. A name that fails gets its own
 /// non-terminating error; the others are still returned, in input order within each batch.
+/// -Path and -Prefix read a whole hierarchy into one ordered hashtable of names to values;
+/// -IncludeName (and a wildcard name) emit SecretEntry objects, so values keep their names.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "Secret")]
-[OutputType(typeof(SecureString), typeof(string), typeof(string[]), typeof(byte[]), typeof(Hashtable), typeof(PSCredential))]
+[Cmdlet(VerbsCommon.Get, "Secret", DefaultParameterSetName = NameSet)]
+[OutputType(typeof(SecureString), typeof(string), typeof(string[]), typeof(byte[]), typeof(Hashtable), typeof(PSCredential), typeof(SecretEntry), ParameterSetName = new[] { NameSet })]
+[OutputType(typeof(OrderedDictionary), typeof(SecretEntry), ParameterSetName = new[] { PathSet, PrefixSet })]
 public sealed class GetSecretCommand : SecretCmdletBase
 {
+    private const string NameSet = "Name";
+    private const string PathSet = "Path";
+    private const string PrefixSet = "Prefix";
+
     private readonly Dictionary<StoreKey, List<PendingRead>> _pending = new();
 
-    /// <summary>Names, ssm:/sm: references or ARNs, optionally with a #field suffix.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>Names, ssm:/sm: references or ARNs, optionally with :version, :label or #field; wildcards list first.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
     [Alias("SecretId")]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
     public string[] Name { get; set; } = System.Array.Empty<string>();
 
-    /// <summary>Parameter Store version number, or Secrets Manager VersionId.</summary>
-    [Parameter]
+    /// <summary>A Parameter Store path (or ssm:path) whose values to read; with -Store SecretsManager, a name prefix.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+    public string Path { get; set; } = "";
+
+    /// <summary>With -Path: the whole subtree, not only its first level.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    public SwitchParameter Recurse { get; set; }
+
+    /// <summary>A Secrets Manager name prefix (or sm:prefix) whose values to read.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PrefixSet)]
+    public string Prefix { get; set; } = "";
+
+    /// <summary>With -Path or -Prefix: keys are full names, not names relative to the path or prefix.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = PrefixSet)]
+    public SwitchParameter FullName { get; set; }
+
+    /// <summary>Parameter Store version number, or Secrets Manager VersionId (or its first 8+ characters).</summary>
+    [Parameter(ParameterSetName = NameSet)]
     [Alias("VersionId")]
     public string? Version { get; set; }
 
     /// <summary>Parameter Store label, or Secrets Manager staging label (e.g. AWSPREVIOUS).</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = NameSet)]
     [Alias("VersionStage")]
     public string? Label { get; set; }
 
     /// <summary>Returns one field of a JSON value; the same as a #field suffix on the name.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = NameSet)]
     public string? Key { get; set; }
 
     [Parameter]
     public SwitchParameter AsPlainText { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = NameSet)]
     public SwitchParameter AsHashtable { get; set; }
 
-    [Parameter]
+    [Parameter(ParameterSetName = NameSet)]
     public SwitchParameter AsCredential { get; set; }
+
+    /// <summary>Emits SecretEntry objects (Name, Store, Region, Version, Value) instead of bare values.</summary>
+    [Parameter]
+    public SwitchParameter IncludeName { get; set; }
 
     protected override void BeginProcessing()
     {
@@ -59,18 +89,38 @@ public sealed class GetSecretCommand : SecretCmdletBase
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName != NameSet)
+        {
+            ReadTree();
+            return;
+        }
         foreach (string raw in Name)
         {
-            if (!TryResolveExisting(raw, out var reference)) continue;
-            if (reference.Key is not null && (AsHashtable || AsCredential || (Key is not null && Key != reference.Key)))
+            SecretReference reference;
+            try
             {
-                WriteError(new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, raw,
-                    $"'{raw}' selects the field '{reference.Key}', which cannot go with -AsHashtable, -AsCredential or another -Key."));
+                reference = Resolve(raw);
+                CheckCombination(reference, raw);
+            }
+            catch (SecretStoreException ex)
+            {
+                WriteError(ex);
                 continue;
             }
+            if (WildcardPattern.ContainsWildcardCharacters(reference.Name))
+            {
+                // Values come out in input order: what is pending goes first.
+                foreach (var pending in _pending.Keys.ToList()) Flush(pending);
+                ReadMatching(KeyFor(reference), new SecretListQuery { NamePattern = reference.Name }, reference.Key, root: null, tree: null);
+                continue;
+            }
+            if (!TryResolveExisting(raw, out _)) continue;
             var key = KeyFor(reference);
             if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<PendingRead>();
-            list.Add(new PendingRead(reference, new SecretReadRequest(reference.Name, Version, Label) { ExpectedArn = reference.ParameterArn }));
+            list.Add(new PendingRead(reference, new SecretReadRequest(reference.Name, reference.Version ?? Version, reference.Label ?? Label)
+            {
+                ExpectedArn = reference.ParameterArn,
+            }));
             if (list.Count >= StoreFor(key).ReadBatchSize) Flush(key);
         }
     }
@@ -78,6 +128,20 @@ public sealed class GetSecretCommand : SecretCmdletBase
     protected override void EndProcessing()
     {
         foreach (var store in _pending.Keys.ToList()) Flush(store);
+    }
+
+    /// <summary>What a name selects must not contradict the parameters (a field, a version, a wildcard).</summary>
+    private void CheckCombination(SecretReference reference, string raw)
+    {
+        string? conflict = null;
+        if (reference.Key is not null && (AsHashtable || AsCredential || (Key is not null && Key != reference.Key)))
+            conflict = $"selects the field '{reference.Key}', which cannot go with -AsHashtable, -AsCredential or another -Key";
+        else if (reference.HasSelector && (Version is not null || Label is not null))
+            conflict = $"selects '{reference.Selector}', which cannot go with -Version or -Label";
+        else if (WildcardPattern.ContainsWildcardCharacters(reference.Name) && (reference.HasSelector || Version is not null || Label is not null))
+            conflict = "has wildcards, which read the current versions only: -Version, -Label and ':version' need one name";
+        if (conflict is not null)
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, raw, $"'{raw}' {conflict}.");
     }
 
     private void Flush(StoreKey key)
@@ -90,22 +154,101 @@ public sealed class GetSecretCommand : SecretCmdletBase
         var results = Await(store.ReadAsync(batch.Select(p => p.Request).ToList(), CancellationToken));
         for (int i = 0; i < batch.Count; i++)
         {
-            var result = results[i];
+            var reference = batch[i].Reference;
+            if (results[i].Error is { } error)
+            {
+                WriteError(WithOtherStoreHint(error, reference));
+                continue;
+            }
+            var value = Shape(results[i], reference.Name, reference.Key);
+            if (value is not null) WriteObject(IncludeName ? Entry(store, reference.Name, results[i], value) : value, enumerateCollection: false);
+        }
+    }
+
+    /// <summary>-Path and -Prefix: everything under one root, as one ordered hashtable (or entries).</summary>
+    private void ReadTree()
+    {
+        StoreKey key;
+        string root;
+        try
+        {
+            (key, root) = ParameterSetName == PathSet
+                ? ResolvePath(Path, SecretStoreKind.ParameterStore)
+                : ResolvePath(Prefix, SecretStoreKind.SecretsManager);
+        }
+        catch (SecretStoreException ex)
+        {
+            ThrowTerminatingError(ex.ToErrorRecord());
+            return;
+        }
+        var query = ParameterSetName == PathSet
+            ? new SecretListQuery { Path = root, Recurse = Recurse }
+            : new SecretListQuery { NamePattern = root + "*" };
+        var tree = IncludeName ? null : new OrderedDictionary(System.StringComparer.Ordinal);
+        int found = ReadMatching(key, query, null, root, tree);
+        if (found == 0)
+        {
+            WriteError(new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, root,
+                $"Nothing was found under '{root}' in {StoreNames.Display(key.Kind)}."));
+            return;
+        }
+        if (tree is not null) WriteObject(Sorted(tree));
+    }
+
+    /// <summary>
+    /// Reads every value a listing query matches. With a tree, values go into it under their
+    /// names; otherwise each is written as a SecretEntry as soon as its batch arrives.
+    /// </summary>
+    private int ReadMatching(StoreKey key, SecretListQuery query, string? field, string? root, OrderedDictionary? tree)
+    {
+        var store = StoreFor(key);
+        WriteVerbose($"Reading everything {(query.Path is null ? $"matching '{query.NamePattern}'" : $"under '{query.Path}'")} from {StoreNames.Display(key.Kind)}.");
+        int found = 0;
+        WriteEach(store.ReadMatchingAsync(query, CancellationToken), result =>
+        {
+            found++;
             if (result.Error is not null)
             {
                 WriteError(result.Error);
-                continue;
+                return;
             }
-            try
-            {
-                var options = new SecretOutputOptions(AsPlainText, batch[i].Reference.Key ?? Key, AsHashtable, AsCredential);
-                WriteObject(SecretOutputFormatter.Format(result.Value!, options, batch[i].Reference.Name), enumerateCollection: false);
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-            }
+            var value = Shape(result, result.Name, field);
+            if (value is null) return;
+            if (tree is not null) tree[TreeKey(result.Name, root!)] = value;
+            else WriteObject(Entry(store, result.Name, result, value));
+        });
+        return found;
+    }
+
+    /// <summary>The value as this call's switches ask for it; a value that cannot take that shape is one error.</summary>
+    private object? Shape(SecretReadResult result, string name, string? field)
+    {
+        try
+        {
+            return SecretOutputFormatter.Format(result.Value!, new SecretOutputOptions(AsPlainText, field ?? Key, AsHashtable, AsCredential), name);
         }
+        catch (SecretStoreException ex)
+        {
+            WriteError(ex);
+            return null;
+        }
+    }
+
+    private static SecretEntry Entry(ISecretStore store, string name, SecretReadResult result, object value) =>
+        new(name, store.Kind, store.Region, result.Version, value);
+
+    private string TreeKey(string name, string root)
+    {
+        if (FullName || !name.StartsWith(root, System.StringComparison.Ordinal)) return name;
+        string relative = name[root.Length..].TrimStart('/');
+        return relative.Length == 0 ? name : relative;
+    }
+
+    private static OrderedDictionary Sorted(OrderedDictionary tree)
+    {
+        var sorted = new OrderedDictionary(System.StringComparer.Ordinal);
+        foreach (string name in tree.Keys.Cast<string>().OrderBy(k => k, System.StringComparer.Ordinal)) sorted[name] = tree[name];
+        return sorted;
     }
 
     private sealed record PendingRead(SecretReference Reference, SecretReadRequest Request);

@@ -50,41 +50,53 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
 
     protected override void ProcessRecord()
     {
+        // -Path is Parameter Store's word: it goes there unless -Store or an sm: prefix says otherwise.
+        string? path = null;
+        SecretStoreKind? pathStore = null;
+        if (Path is not null)
+        {
+            try { (var key, path) = ResolvePath(Path, SecretStoreKind.ParameterStore); pathStore = key.Kind; }
+            catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); }
+        }
         if (Name is null || Name.Length == 0)
         {
-            try { List(new StoreKey(Store ?? DefaultStoreKind, Region), null); }
+            try { List(new StoreKey(pathStore ?? Store ?? DefaultStoreKind, Region), null, path); }
             catch (SecretStoreException ex) { WriteError(ex); }
             return;
         }
         foreach (string raw in Name)
         {
             SecretReference reference;
-            try { reference = Resolve(raw); }
+            try
+            {
+                reference = SecretReference.Parse(raw, Store, () => pathStore ?? DefaultStoreKind);
+                RefuseSelector(reference, raw);
+            }
             catch (SecretStoreException ex) { WriteError(ex); continue; }
             bool literal = !WildcardPattern.ContainsWildcardCharacters(reference.Name);
             bool filtered = Path is not null || Tag is { Count: > 0 } || Description is not null;
             int found;
-            try { found = List(KeyFor(reference), reference.Name); }
+            try { found = List(KeyFor(reference), reference.Name, path); }
             catch (SecretStoreException ex) { WriteError(ex); continue; }
             // With filters, an existing secret may simply not match them: that is no error.
-            if (found == 0 && literal && !filtered) WriteError(SecretStoreException.NotFound(reference.Name, reference.Store));
+            if (found == 0 && literal && !filtered) WriteError(WithOtherStoreHint(SecretStoreException.NotFound(reference.Name, reference.Store), reference));
         }
     }
 
-    private int List(StoreKey key, string? pattern)
+    private int List(StoreKey key, string? pattern, string? path)
     {
         var kind = key.Kind;
         var query = new SecretListQuery
         {
             NamePattern = pattern,
-            Path = Path,
+            Path = path,
             Recurse = Recurse,
             Tags = TagParameters.ToFilter(Tag),
             Description = Description,
             IncludeDeleted = IncludeDeleted,
             IncludeTags = IncludeTags,
         };
-        WriteVerbose($"Listing {StoreNames.Display(kind)}{(pattern is null ? "" : $" for '{pattern}'")}{(Path is null ? "" : $" under '{Path}'")}.");
+        WriteVerbose($"Listing {StoreNames.Display(kind)}{(pattern is null ? "" : $" for '{pattern}'")}{(path is null ? "" : $" under '{path}'")}.");
         int count = 0;
         var progress = new ProgressRecord(ProgressActivityId, $"Listing {StoreNames.Display(kind)}", "Starting");
         WriteEach(StoreFor(key).ListAsync(query, CancellationToken), info =>

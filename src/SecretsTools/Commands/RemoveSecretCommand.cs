@@ -19,7 +19,7 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
     private const int ProgressActivityId = 0x5ec2;
     // Names wait until the input ends: deleting while an upstream Get-SecretInfo is still paging
     // would shift its pages and skip secrets.
-    private readonly Dictionary<StoreKey, List<string>> _pending = new();
+    private readonly Dictionary<StoreKey, List<SecretReference>> _pending = new();
     private int _removed;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -50,8 +50,8 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
                 : $"Schedule deletion in {RecoveryWindowInDays} days";
             if (!ShouldProcessUnlessForced(Force, $"{reference.Name} ({StoreNames.Display(reference.Store)})", action)) continue;
             var key = KeyFor(reference);
-            if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<string>();
-            list.Add(reference.Name);
+            if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<SecretReference>();
+            list.Add(reference);
         }
     }
 
@@ -63,16 +63,17 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
 
     private void Flush(StoreKey key)
     {
-        var names = _pending[key];
-        if (names.Count == 0) return;
-        _pending[key] = new List<string>();
+        var references = _pending[key];
+        if (references.Count == 0) return;
+        _pending[key] = new List<SecretReference>();
+        var names = references.Select(r => r.Name).ToList();
         var kind = key.Kind;
         var options = new SecretRemoveOptions(RecoveryWindowInDays, WithoutRecovery);
         WriteProgress(new ProgressRecord(ProgressActivityId, $"Removing from {StoreNames.Display(kind)}",
             $"{_removed} removed so far; removing {names.Count} more"));
         foreach (var result in Await(StoreFor(key).RemoveAsync(names, options, CancellationToken)))
         {
-            if (result.Error is not null) WriteError(result.Error);
+            if (result.Error is not null) WriteError(WithOtherStoreHint(result.Error, references.First(r => r.Name == result.Name)));
             else
             {
                 _removed++;

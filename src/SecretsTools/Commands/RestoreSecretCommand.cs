@@ -23,8 +23,7 @@ public sealed class RestoreSecretCommand : SecretCmdletBase
         {
             try
             {
-                var reference = Resolve(raw);
-                RefuseParameterArn(reference, raw);
+                var reference = ResolveForChange(raw);
                 var store = StoreFor(reference);
                 store.ValidateName(reference.Name, forWrite: false);
                 if (!ShouldProcess($"{reference.Name} ({StoreNames.Display(reference.Store)})", "Cancel scheduled deletion")) continue;

@@ -24,6 +24,45 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     internal SecretReference Resolve(string raw) => SecretReference.Parse(raw, Store, () => DefaultStoreKind);
 
     /// <summary>
+    /// Resolves a name to change or delete: a whole secret, by name (see RefuseParameterArn), with
+    /// no version selector (a change always makes a new version; a delete takes every version).
+    /// </summary>
+    internal SecretReference ResolveForChange(string raw)
+    {
+        var reference = Resolve(raw);
+        RefuseParameterArn(reference, raw);
+        RefuseSelector(reference, raw);
+        return reference;
+    }
+
+    /// <summary>
+    /// A hierarchy root (-Path, -Prefix): its store is an ssm:/sm: prefix, else -Store, else the
+    /// store the parameter means (-Path is Parameter Store's word, so whenUnprefixed is
+    /// ParameterStore for a path; -Prefix is Secrets Manager's).
+    /// </summary>
+    internal (StoreKey Key, string Root) ResolvePath(string raw, SecretStoreKind whenUnprefixed)
+    {
+        var reference = SecretReference.Parse(raw, Store, whenUnprefixed);
+        if (reference.Key is not null || reference.HasSelector || reference.Region is not null)
+            throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw,
+                $"'{raw}' is not a path or prefix: it cannot hold an ARN, a ':version' or a '#field'.");
+        // A Parameter Store -Path is a hierarchy, and hierarchies begin with '/' (GetParametersByPath).
+        bool isParameterPath = whenUnprefixed == SecretStoreKind.ParameterStore && reference.Store == SecretStoreKind.ParameterStore;
+        if (isParameterPath && !reference.Name.StartsWith('/'))
+            throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw,
+                $"'{raw}' is not a Parameter Store path: paths begin with '/', as in /{reference.Name}.");
+        return (new StoreKey(reference.Store, Region), reference.Name);
+    }
+
+    /// <summary>Only reads take "name:version" and "name:label"; elsewhere the selector would be silently dropped.</summary>
+    internal static void RefuseSelector(SecretReference reference, string raw)
+    {
+        if (reference.HasSelector)
+            throw new SecretStoreException(ErrorIds.SelectorNotAllowed, ErrorCategory.InvalidArgument, raw,
+                $"'{raw}' selects {(reference.Version is not null ? "version" : "label")} '{reference.Selector}', which only Get-Secret reads; use the name '{reference.Name}' without ':{reference.Selector}'.");
+    }
+
+    /// <summary>
     /// Resolves a name that is about to be read or deleted and checks it against its store's rules;
     /// a bad one gets its own error and false, so the caller goes on with the next.
     /// </summary>
@@ -31,8 +70,7 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     {
         try
         {
-            reference = Resolve(raw);
-            if (forChange) RefuseParameterArn(reference, raw);
+            reference = forChange ? ResolveForChange(raw) : Resolve(raw);
             StoreFor(reference).ValidateName(reference.Name, forWrite: false);
             return true;
         }
@@ -109,6 +147,32 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     }
 
     internal void WriteError(SecretStoreException error) => WriteError(error.ToErrorRecord());
+
+    /// <summary>
+    /// A name that is not in the store it went to may be in the other one (a Parameter Store path
+    /// read with the default store, Secrets Manager): one read-only call, on this error path only,
+    /// to say so. An ARN names its service, so it gets no hint.
+    /// </summary>
+    internal SecretStoreException WithOtherStoreHint(SecretStoreException error, SecretReference reference)
+    {
+        if (error.ErrorId != ErrorIds.SecretNotFound || reference.Region is not null) return error;
+        var other = reference.Store == SecretStoreKind.ParameterStore ? SecretStoreKind.SecretsManager : SecretStoreKind.ParameterStore;
+        try
+        {
+            var store = StoreFor(new StoreKey(other, Region));
+            store.ValidateName(reference.Name, forWrite: false);
+            if (!Await(store.ExistsAsync(reference.Name, CancellationToken))) return error;
+        }
+        catch (SecretStoreException)
+        {
+            return error; // not a valid name there, or no access to look: no hint
+        }
+        string prefix = other == SecretStoreKind.ParameterStore ? "ssm:" : "sm:";
+        string what = other == SecretStoreKind.ParameterStore ? "a Parameter Store parameter" : "a Secrets Manager secret";
+        return new SecretStoreException(error.ErrorId, error.Category, error.SecretName,
+            $"Secret '{reference.Name}' was not found in {StoreNames.Display(reference.Store)}; {what} of that name exists: "
+            + $"use {prefix}{reference.Name} or -Store {other}.", error);
+    }
 }
 
 /// <summary>Which store object serves a name: its kind and region (null: the default region).</summary>

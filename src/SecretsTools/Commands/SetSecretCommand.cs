@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using SecretsTools.Model;
@@ -18,18 +19,28 @@ public sealed class SetSecretCommand : SecretCmdletBase
 {
     private const string ObjectSet = "Object";
     private const string SecureStringSet = "SecureString";
+    private const string MergeSet = "Merge";
 
+    /// <summary>The secret to write; NAME#field changes one field of a JSON value.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("SecretId")]
     [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
     public string Name { get; set; } = "";
 
-    /// <summary>string, SecureString, PSCredential, hashtable or PSCustomObject (JSON), string[] (StringList) or byte[] (binary).</summary>
-    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+    /// <summary>
+    /// string, SecureString, PSCredential, hashtable or PSCustomObject (JSON), string[] (StringList) or byte[] (binary).
+    /// Not mandatory in the binding sense: when it is missing, ProcessRecord prompts without echo
+    /// (PowerShell's own prompt for a missing mandatory object parameter shows what is typed).
+    /// </summary>
+    [Parameter(Position = 1, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
     public object? Secret { get; set; }
 
     [Parameter(Mandatory = true, ParameterSetName = SecureStringSet)]
     public SecureString? SecureStringSecret { get; set; }
+
+    /// <summary>Keys to change in a JSON value (a $null value removes the key); the other keys stay as they are.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = MergeSet)]
+    public IDictionary? Merge { get; set; }
 
     /// <summary>Parameter Store type; default SecureString (StringList for a string[]).</summary>
     [Parameter]
@@ -52,7 +63,8 @@ public sealed class SetSecretCommand : SecretCmdletBase
     public string? Tier { get; set; }
 
     /// <summary>Fails instead of writing a new version when the secret exists.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = ObjectSet)]
+    [Parameter(ParameterSetName = SecureStringSet)]
     public SwitchParameter NoClobber { get; set; }
 
     [Parameter]
@@ -63,17 +75,20 @@ public sealed class SetSecretCommand : SecretCmdletBase
         SecretReference reference;
         ISecretStore store;
         SecretWriteRequest request;
+        KeyChange? change = null;
         try
         {
-            reference = Resolve(Name);
-            RefuseParameterArn(reference, Name);
-            if (reference.Key is not null)
-                throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, Name,
-                    $"'{Name}' names a field (#{reference.Key}); Set-Secret writes whole values.");
+            reference = ResolveForChange(Name);
             store = StoreFor(reference);
-            var value = ParameterSetName == SecureStringSet
-                ? SecretValue.FromText(SecureStrings.ToPlainText(SecureStringSecret!))
-                : SecretInputConverter.Convert(UnwrapPipedRecord(Secret), reference.Name);
+            store.ValidateName(reference.Name);
+            if (ParameterSetName == MergeSet || reference.Key is not null)
+            {
+                change = ReadForChange(reference, store);
+                if (change is null) return;
+            }
+            var value = change is not null ? SecretValue.FromText(change.NewText)
+                : ParameterSetName == SecureStringSet ? SecretValue.FromText(SecureStrings.ToPlainText(SecureStringSecret!))
+                : SecretInputConverter.Convert(UnwrapPipedRecord(SecretOrPrompt(reference)), reference.Name);
             if (Type == "StringList" && value.Kind == SecretValueKind.Text) value = SecretValue.FromStringList(value.Text!);
             request = new SecretWriteRequest(reference.Name, value)
             {
@@ -98,24 +113,107 @@ public sealed class SetSecretCommand : SecretCmdletBase
             WriteWarning($"'{reference.Name}' ends in '-' and six characters, like the random suffix of a Secrets Manager ARN. "
                 + "A partial ARN built from this name can match the wrong secret; refer to it by name or complete ARN.");
 
-        if (!ShouldProcess($"{reference.Name} ({StoreNames.Display(reference.Store)})", "Set secret value")) return;
+        string action = change is null ? "Set secret value" : $"Change {change.Describe()} (new version)";
+        if (!ShouldProcess($"{reference.Name} ({StoreNames.Display(reference.Store)})", action)) return;
 
         try
         {
             var info = Await(store.WriteAsync(request, CancellationToken));
             WriteVerbose($"Wrote '{info.Name}' to {StoreNames.Display(info.Store)}, version {info.Version}.");
+            if (change is not null && info.Version is not null) WarnIfChangedMeanwhile(store, reference.Name, change.VersionRead, info.Version);
             if (PassThru)
             {
                 // The secret as it now is (an overwrite keeps metadata this call did not send), at
                 // one extra call; Secrets Manager's describe does not say text or binary, the write does.
                 var current = Await(store.DescribeAsync(reference.Name, CancellationToken));
-                WriteObject(current is null ? info : current with { Type = current.Type ?? info.Type, Version = info.Version ?? current.Version });
+                WriteObject(current is null ? info : current with { Type = info.Type ?? current.Type, Version = info.Version ?? current.Version });
             }
         }
         catch (SecretStoreException ex)
         {
             WriteError(ex);
         }
+    }
+
+    /// <summary>
+    /// -Secret, or a value typed at a prompt that never echoes it. A host that cannot prompt
+    /// (pwsh -NonInteractive, a runbook host) gets a clear error instead; nothing is written.
+    /// </summary>
+    private object SecretOrPrompt(SecretReference reference)
+    {
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Secret))) return Secret!;
+        string what = reference.Key is null ? $"'{reference.Name}'" : $"field '{reference.Key}' of '{reference.Name}'";
+        try
+        {
+            Host.UI.Write($"Secret for {what}: ");
+            return Host.UI.ReadLineAsSecureString();
+        }
+        catch (System.Exception ex) when (ex is PSInvalidOperationException or System.NotImplementedException or PSNotImplementedException
+            or System.Management.Automation.Host.HostException or System.NotSupportedException or System.NullReferenceException)
+        {
+            throw new SecretStoreException(ErrorIds.SecretValueRequired, ErrorCategory.InvalidArgument, reference.Name,
+                $"No -Secret was given for {what}, and this session cannot prompt for it (non-interactive). Pass -Secret, -SecureStringSecret or pipe the value; nothing was written.");
+        }
+    }
+
+    /// <summary>
+    /// NAME#field and -Merge: reads the current value and applies the change to its JSON. Null
+    /// when the read failed (its error is written); the version read is kept for the race check.
+    /// </summary>
+    private KeyChange? ReadForChange(SecretReference reference, ISecretStore store)
+    {
+        if (NoClobber)
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, Name,
+                $"'{Name}' changes keys of an existing secret, which -NoClobber would always refuse.");
+        IDictionary changes;
+        if (reference.Key is not null)
+        {
+            if (ParameterSetName == MergeSet)
+                throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, Name,
+                    $"'{Name}' names the field '{reference.Key}'; with -Merge, give the secret's name and the keys in the hashtable.");
+            object? value = UnwrapPipedRecord(SecretOrPrompt(reference));
+            if ((value is PSObject p ? p.BaseObject : value) is byte[])
+                throw new SecretStoreException(ErrorIds.UnsupportedSecretType, ErrorCategory.InvalidType, reference.Name,
+                    $"A field of a JSON value cannot hold binary data (field '{reference.Key}'); nothing was written.");
+            changes = new Hashtable { [reference.Key] = value };
+        }
+        else changes = Merge!;
+
+        var read = Await(store.ReadAsync(new[] { new SecretReadRequest(reference.Name) }, CancellationToken))[0];
+        if (read.Error is not null)
+        {
+            var error = read.Error.ErrorId == ErrorIds.SecretNotFound
+                ? new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, reference.Name,
+                    $"Secret '{reference.Name}' was not found in {StoreNames.Display(reference.Store)}, so it has no keys to change; nothing was written. Create it with -Secret @{{ ... }}.", read.Error)
+                : read.Error;
+            WriteError(WithOtherStoreHint(error, reference));
+            return null;
+        }
+        if (read.Value!.Kind != SecretValueKind.Text)
+            throw new SecretStoreException(ErrorIds.SecretNotJson, ErrorCategory.InvalidData, reference.Name,
+                $"Secret '{reference.Name}' holds {(read.Value.Kind == SecretValueKind.Binary ? "binary data" : "a StringList")}, not a JSON object; nothing was written.");
+        return new KeyChange(JsonMerge.Apply(read.Value.Text!, changes, reference.Name), read.Version,
+            changes.Keys.Cast<object>().Select(k => System.Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToList());
+    }
+
+    /// <summary>
+    /// A read-modify-write is not atomic: when the version this write replaced is not the one read,
+    /// another write came in between and its changes to other keys are gone. Say so, naming versions.
+    /// </summary>
+    private void WarnIfChangedMeanwhile(ISecretStore store, string name, string? versionRead, string versionWritten)
+    {
+        string? replaced;
+        try { replaced = Await(store.VersionReplacedByAsync(name, versionWritten, CancellationToken)); }
+        catch (SecretStoreException) { return; } // the write succeeded; the check is advice only
+        if (versionRead is null || replaced is null || replaced == versionRead) return;
+        WriteWarning($"'{name}' changed between the read and the write: the keys were changed on version {versionRead}, "
+            + $"but the new version {versionWritten} replaced version {replaced}, written by someone else in between. "
+            + $"Changes made in version {replaced} may be lost; compare the versions before going on.");
+    }
+
+    private sealed record KeyChange(string NewText, string? VersionRead, System.Collections.Generic.IReadOnlyList<string> Keys)
+    {
+        public string Describe() => Keys.Count == 1 ? $"key '{Keys[0]}'" : $"keys {string.Join(", ", Keys.Select(k => $"'{k}'"))}";
     }
 
     /// <summary>

@@ -42,8 +42,7 @@ public sealed class SetSecretInfoCommand : SecretCmdletBase
         {
             try
             {
-                var reference = Resolve(raw);
-                RefuseParameterArn(reference, raw);
+                var reference = ResolveForChange(raw);
                 var store = StoreFor(reference);
                 store.ValidateName(reference.Name);
                 var update = new SecretInfoUpdate(reference.Name)

@@ -5,6 +5,9 @@ internal static class ErrorIds
 {
     public const string SecretNotFound = "SecretNotFound";
     public const string SecretVersionNotFound = "SecretVersionNotFound";
+    public const string SecretVersionAmbiguous = "SecretVersionAmbiguous";
+    public const string SecretValueRequired = "SecretValueRequired";
+    public const string SelectorNotAllowed = "SelectorNotAllowed";
     public const string InvalidSecretName = "InvalidSecretName";
     public const string InvalidSecretReference = "InvalidSecretReference";
     public const string UnknownStorePrefix = "UnknownStorePrefix";

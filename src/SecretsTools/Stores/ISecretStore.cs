@@ -14,6 +14,9 @@ internal interface ISecretStore
 {
     SecretStoreKind Kind { get; }
 
+    /// <summary>The AWS Region the store's client calls.</summary>
+    string? Region { get; }
+
     /// <summary>How many reads one batch call takes (GetParameters: 10, BatchGetSecretValue: 20).</summary>
     int ReadBatchSize { get; }
 
@@ -24,6 +27,21 @@ internal interface ISecretStore
     void ValidateName(string name, bool forWrite = true);
 
     Task<IReadOnlyList<SecretReadResult>> ReadAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The values of everything a listing query matches (Get-Secret -Path, -Prefix and wildcards),
+    /// streamed in batches; each result carries the secret's full name and the version read.
+    /// </summary>
+    IAsyncEnumerable<SecretReadResult> ReadMatchingAsync(SecretListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Whether a secret of that name exists, in one read-only call (for hints on the error path).</summary>
+    Task<bool> ExistsAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The version a write replaced (Secrets Manager: AWSPREVIOUS after it; Parameter Store: the
+    /// number before), so a read-modify-write can tell whether another write came in between.
+    /// </summary>
+    Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken);
 
     /// <summary>Checks value and options without calling AWS; throws SecretStoreException.</summary>
     void ValidateWrite(SecretWriteRequest request);

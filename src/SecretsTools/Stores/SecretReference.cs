@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
 using SecretsTools.Model;
@@ -21,6 +22,17 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
     /// parameter even when the ARN names another account.
     /// </summary>
     public string? ParameterArn { get; init; }
+
+    /// <summary>Parameter Store's native selector in the name: <c>/app/db:3</c> is version 3.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>Parameter Store's native selector in the name: <c>/app/db:stable</c> is the label 'stable'.</summary>
+    public string? Label { get; init; }
+
+    public bool HasSelector => Version is not null || Label is not null;
+
+    /// <summary>The name as typed without its selector, for messages.</summary>
+    public string Selector => Version ?? Label ?? "";
 
     private static readonly Regex PrefixPattern = new("^(?<prefix>[A-Za-z][A-Za-z0-9-]*):(?<rest>.*)$", RegexOptions.Compiled);
 
@@ -76,10 +88,29 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
         if (name.Length == 0)
             throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, $"'{raw}' names no secret.");
 
-        return new SecretReference(referenced ?? explicitStore ?? defaultStore(), name, key)
+        var store = referenced ?? explicitStore ?? defaultStore();
+        string? arn = referenced == SecretStoreKind.ParameterStore && region is not null ? text : null;
+        string? version = null, label = null;
+        int colon = name.LastIndexOf(':');
+        if (store == SecretStoreKind.ParameterStore && colon >= 0)
+        {
+            // ':' is valid in no parameter name, so it starts GetParameter's own "name:version" or
+            // "name:label" selector, which the store passes on as it is.
+            string selector = name[(colon + 1)..];
+            name = name[..colon];
+            if (selector.Length == 0 || name.Length == 0)
+                throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw,
+                    $"'{raw}' has a ':' with no {(name.Length == 0 ? "name before" : "version or label after")} it; write NAME:VERSION or NAME:LABEL.");
+            if (selector.All(char.IsAsciiDigit)) version = selector; else label = selector;
+            if (arn is not null) arn = arn[..arn.LastIndexOf(':')];
+        }
+
+        return new SecretReference(store, name, key)
         {
             Region = region,
-            ParameterArn = referenced == SecretStoreKind.ParameterStore && region is not null ? text : null,
+            ParameterArn = arn,
+            Version = version,
+            Label = label,
         };
     }
 

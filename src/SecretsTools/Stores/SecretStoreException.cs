@@ -15,12 +15,22 @@ internal sealed class SecretStoreException : Exception
     public string? SecretName { get; }
 
     public SecretStoreException(string errorId, ErrorCategory category, string? secretName, string message, Exception? inner = null)
-        : base(message, inner)
+        : base(NameIn(message, secretName), inner)
     {
         ErrorId = errorId;
         Category = category;
         SecretName = secretName;
     }
+
+    /// <summary>
+    /// Every per-item message names its secret: in a batch (Import-Csv | Set-Secret) an error that
+    /// says only "the value is too large" cannot be traced to its row. Messages that already name
+    /// it are kept as they are.
+    /// </summary>
+    private static string NameIn(string message, string? secretName) =>
+        string.IsNullOrWhiteSpace(secretName) || message.Contains(secretName, StringComparison.Ordinal)
+            ? message
+            : $"Secret '{secretName}': {message}";
 
     public ErrorRecord ToErrorRecord() => new(this, ErrorId, Category, SecretName);
 

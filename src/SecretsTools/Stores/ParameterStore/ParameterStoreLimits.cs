@@ -8,6 +8,7 @@ internal static class ParameterStoreLimits
     public const int GetParametersBatch = 10;
     public const int DeleteParametersBatch = 10;
     public const int DescribeParametersPage = 50;
+    public const int GetParametersByPathPage = 10;
     public const int TagKeyMaxLength = 128;
     public const int TagValueMaxLength = 256;
 

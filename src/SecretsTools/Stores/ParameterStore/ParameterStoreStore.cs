@@ -28,11 +28,37 @@ internal sealed partial class ParameterStoreStore : ISecretStore
 
     public SecretStoreKind Kind => SecretStoreKind.ParameterStore;
 
+    public string? Region => _region;
+
     public int ReadBatchSize => ParameterStoreLimits.GetParametersBatch;
 
     public void ValidateName(string name, bool forWrite = true) => ParameterNameRules.Validate(name, forWrite);
 
     public async Task<IReadOnlyList<SecretReadResult>> ReadAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken)
+    {
+        // Not every endpoint echoes the selector of an answer, and a label is not in the answer at
+        // all: two selectors of one name in one call could not be told apart. So each round of
+        // calls holds a name with one selector only; a second selector of it waits for the next.
+        var results = new SecretReadResult[requests.Count];
+        var rounds = new List<(Dictionary<string, string> Selectors, List<int> Indexes)>();
+        for (int i = 0; i < requests.Count; i++)
+        {
+            string selector = Selector(requests[i]);
+            var round = rounds.FirstOrDefault(r => !r.Selectors.TryGetValue(requests[i].Name, out var s) || s == selector);
+            if (round.Indexes is null) rounds.Add(round = (new Dictionary<string, string>(StringComparer.Ordinal), new List<int>()));
+            round.Selectors[requests[i].Name] = selector;
+            round.Indexes.Add(i);
+        }
+        foreach (var (_, indexes) in rounds)
+        {
+            var read = await ReadDistinctAsync(indexes.Select(i => requests[i]).ToList(), cancellationToken).ConfigureAwait(false);
+            for (int k = 0; k < indexes.Count; k++) results[indexes[k]] = read[k];
+        }
+        return results;
+    }
+
+    /// <summary>Reads requests in which each name has one selector, 10 per GetParameters call.</summary>
+    private async Task<IReadOnlyList<SecretReadResult>> ReadDistinctAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken)
     {
         var results = new List<SecretReadResult>(requests.Count);
         foreach (var batch in requests.Chunk(ParameterStoreLimits.GetParametersBatch))
@@ -51,7 +77,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
                 if (batch.Length > 1)
                 {
                     foreach (var single in batch)
-                        results.AddRange(await ReadAsync(new[] { single }, cancellationToken).ConfigureAwait(false));
+                        results.AddRange(await ReadDistinctAsync(new[] { single }, cancellationToken).ConfigureAwait(false));
                 }
                 else
                 {
@@ -66,10 +92,9 @@ internal sealed partial class ParameterStoreStore : ISecretStore
                 var parameter = Find(parameters, request);
                 if (parameter is not null && request.ExpectedArn is not null && parameter.ARN is not null
                     && !string.Equals(parameter.ARN, request.ExpectedArn, StringComparison.Ordinal))
-                    results.Add(SecretReadResult.Failure(request, new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, request.ExpectedArn,
-                        $"'{request.ExpectedArn}' was not found: the credentials in use reach '{parameter.ARN}' under that name, another account's parameter.")));
+                    results.Add(SecretReadResult.Failure(request, ForeignArn(request.ExpectedArn, parameter.ARN)));
                 else if (parameter is not null)
-                    results.Add(SecretReadResult.Success(request, ToValue(parameter)));
+                    results.Add(ToResult(request, parameter));
                 else
                     results.Add(SecretReadResult.Failure(request, request.SelectsVersion
                         ? new SecretStoreException(ErrorIds.SecretVersionNotFound, ErrorCategory.ObjectNotFound, request.Name,
@@ -82,8 +107,8 @@ internal sealed partial class ParameterStoreStore : ISecretStore
 
     /// <summary>
     /// The parameter answering a request. AWS echoes the selector (":3", ":label") in Selector;
-    /// some endpoints leave it out, so a versioned request also matches by version number. All
-    /// requests of one batch share the cmdlet's -Version/-Label, so a name appears once per batch.
+    /// some endpoints leave it out, so a request also matches by name (and version number). A
+    /// name appears with one selector per call (see ReadAsync), so that match is unambiguous.
     /// </summary>
     private static Parameter? Find(List<Parameter> parameters, SecretReadRequest request)
     {
@@ -111,6 +136,56 @@ internal sealed partial class ParameterStoreStore : ISecretStore
 
     private static SecretValue ToValue(Parameter p) =>
         p.Type == ParameterType.StringList ? SecretValue.FromStringList(p.Value ?? "") : SecretValue.FromText(p.Value ?? "");
+
+    private static SecretReadResult ToResult(SecretReadRequest request, Parameter p) =>
+        SecretReadResult.Success(request, ToValue(p), p.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { StoredName = p.Name };
+
+    /// <summary>
+    /// The ARN asked for is another account's (or region's) parameter; the name alone found the
+    /// caller's own. Say which is which, and how to reach the one asked for.
+    /// </summary>
+    private static SecretStoreException ForeignArn(string expected, string found)
+    {
+        string Account(string arn) => arn.Split(':') is { Length: > 4 } parts ? parts[4] : "?";
+        return new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, expected,
+            $"'{expected}' is in account {Account(expected)}, but the credentials in use are for account {Account(found)}: "
+            + $"under that name they reach '{found}', which is not the parameter asked for, so nothing was read. "
+            + $"Use credentials of account {Account(expected)} (-ProfileName or -Credential).");
+    }
+
+    public IAsyncEnumerable<SecretReadResult> ReadMatchingAsync(SecretListQuery query, CancellationToken cancellationToken) =>
+        IsPathOnly(query) ? ReadByPathAsync(query.Path!, query.Recurse, cancellationToken) : ListedReader.ReadAsync(this, query, cancellationToken);
+
+    /// <summary>A bare path is what GetParametersByPath does: values and names in one call per page, no listing first.</summary>
+    private static bool IsPathOnly(SecretListQuery query) =>
+        query.Path is not null && query.NamePattern is null && query.Tags.Count == 0 && query.Description is null;
+
+    private async IAsyncEnumerable<SecretReadResult> ReadByPathAsync(string path, bool recurse, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new GetParametersByPathRequest
+        {
+            Path = path,
+            Recursive = recurse,
+            WithDecryption = true,
+            MaxResults = ParameterStoreLimits.GetParametersByPathPage,
+        };
+        do
+        {
+            var page = await Translated(path, () => _ssm.GetParametersByPathAsync(request, cancellationToken)).ConfigureAwait(false);
+            foreach (var parameter in page.Parameters ?? new List<Parameter>())
+                yield return ToResult(new SecretReadRequest(parameter.Name), parameter);
+            request.NextToken = page.NextToken;
+        } while (!string.IsNullOrEmpty(request.NextToken));
+    }
+
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
+        await DescribeMetadataAsync(name, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>Parameter Store numbers versions one by one: the write replaced the number before it.</summary>
+    public Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken) =>
+        Task.FromResult(long.TryParse(writtenVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long v) && v > 1
+            ? (v - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null);
 
     public async Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken)
     {

@@ -9,4 +9,5 @@ internal static class SecretsManagerLimits
     public const int MinRecoveryWindowDays = 7;
     public const int MaxRecoveryWindowDays = 30;
     public const string CurrentStage = "AWSCURRENT";
+    public const string PreviousStage = "AWSPREVIOUS";
 }

@@ -23,7 +23,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
 
     public int ReadBatchSize => SecretsManagerLimits.BatchGetSecretValueIds;
 
-    private string? Region => _client.Config.RegionEndpoint?.SystemName ?? _client.Config.AuthenticationRegion;
+    public string? Region => _client.Config.RegionEndpoint?.SystemName ?? _client.Config.AuthenticationRegion;
 
     public void ValidateName(string name, bool forWrite = true)
     {
@@ -63,7 +63,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
             var value = response.SecretValues.FirstOrDefault(v => Matches(id, v.Name, v.ARN));
             if (value is not null)
             {
-                results[i] = SecretReadResult.Success(requests[i], ToValue(value.SecretString, value.SecretBinary));
+                results[i] = SecretReadResult.Success(requests[i], ToValue(value.SecretString, value.SecretBinary), value.VersionId) with { StoredName = value.Name };
                 continue;
             }
             var error = response.Errors.FirstOrDefault(e => e.SecretId == id);
@@ -76,13 +76,20 @@ internal sealed partial class SecretsManagerStore : ISecretStore
     {
         try
         {
+            string? versionId = request.Version;
+            if (versionId is not null && SecretsManagerVersionIds.IsShortForm(versionId))
+            {
+                var resolved = await SecretsManagerVersionIds.ResolveAsync(_client, request.Name, versionId, cancellationToken).ConfigureAwait(false);
+                if (resolved.Error is not null) return SecretReadResult.Failure(request, resolved.Error);
+                versionId = resolved.VersionId;
+            }
             var response = await _client.GetSecretValueAsync(new GetSecretValueRequest
             {
                 SecretId = request.Name,
-                VersionId = request.Version,
+                VersionId = versionId,
                 VersionStage = request.Label,
             }, cancellationToken).ConfigureAwait(false);
-            return SecretReadResult.Success(request, ToValue(response.SecretString, response.SecretBinary));
+            return SecretReadResult.Success(request, ToValue(response.SecretString, response.SecretBinary), response.VersionId) with { StoredName = response.Name };
         }
         catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
         {
@@ -98,6 +105,19 @@ internal sealed partial class SecretsManagerStore : ISecretStore
 
     private static SecretValue ToValue(string? text, byte[]? binary) =>
         binary is not null ? SecretValue.FromBinary(binary) : SecretValue.FromText(text ?? "");
+
+    public IAsyncEnumerable<SecretReadResult> ReadMatchingAsync(SecretListQuery query, CancellationToken cancellationToken) =>
+        ListedReader.ReadAsync(this, query, cancellationToken);
+
+    public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
+        await DescribeAsync(name, cancellationToken).ConfigureAwait(false) is not null;
+
+    public async Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken)
+    {
+        // PutSecretValue moves AWSPREVIOUS to the version that was AWSCURRENT just before it.
+        var d = await Translated(name, () => _client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = name }, cancellationToken)).ConfigureAwait(false);
+        return d.VersionIdsToStages.FirstOrDefault(v => v.Key != writtenVersion && v.Value.Contains(SecretsManagerLimits.PreviousStage)).Key;
+    }
 
     public async Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken)
     {
