@@ -260,6 +260,15 @@ Describe 'A name that is in the other store' {
         [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 2
         Get-Calls 'SSM' 'DescribeParameters' | Should -Be 1
     }
+
+    It 'gives no hint, and makes no extra call, when the name''s own prefix chose the store' {
+        $name = "/$(New-TestName)/chosen"
+        Set-Secret "ssm:$name" -Secret 'v' -Type String -Confirm:$false
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        Get-Secret "sm:$name" -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+        $err[0].Exception.Message | Should -Be "Secret '$name' was not found in Secrets Manager."
+        [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 1
+    }
 }
 
 Describe 'Get-SecretInfo -Path means Parameter Store' {

@@ -217,7 +217,8 @@ Describe 'Set-Secret on Parameter Store rejects bad input and writes nothing' {
         Set-Secret "ssm:$stem/empty" -Secret '' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e3
         Get-ErrorIds $e3 | Should -Be 'SecretValueEmpty'
         Set-Secret "ssm:$stem/field#key" -Secret 'v' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e4
-        Get-ErrorIds $e4 | Should -Be 'InvalidSecretReference'
+        # A #field changes a field of an existing JSON value: there is none here.
+        Get-ErrorIds $e4 | Should -Be 'SecretNotFound'
         Set-Secret "ssm:$stem/bin" -Secret ([byte[]](1, 2)) -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e5
         Get-ErrorIds $e5 | Should -Be 'UnsupportedSecretType'
         Set-Secret "ssm:$stem/tag" -Secret 'v' -Tag @{ 'aws:reserved' = 'x' } -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e6

@@ -151,11 +151,11 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     /// <summary>
     /// A name that is not in the store it went to may be in the other one (a Parameter Store path
     /// read with the default store, Secrets Manager): one read-only call, on this error path only,
-    /// to say so. An ARN names its service, so it gets no hint.
+    /// to say so. A name whose own prefix or ARN chose the store gets no hint, and costs nothing more.
     /// </summary>
     internal SecretStoreException WithOtherStoreHint(SecretStoreException error, SecretReference reference)
     {
-        if (error.ErrorId != ErrorIds.SecretNotFound || reference.Region is not null) return error;
+        if (error.ErrorId != ErrorIds.SecretNotFound || reference.StoreFromName) return error;
         var other = reference.Store == SecretStoreKind.ParameterStore ? SecretStoreKind.SecretsManager : SecretStoreKind.ParameterStore;
         try
         {

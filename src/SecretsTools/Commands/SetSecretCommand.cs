@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Security;
 using SecretsTools.Model;
 using SecretsTools.Stores;
@@ -145,8 +146,13 @@ public sealed class SetSecretCommand : SecretCmdletBase
         string what = reference.Key is null ? $"'{reference.Name}'" : $"field '{reference.Key}' of '{reference.Name}'";
         try
         {
-            Host.UI.Write($"Secret for {what}: ");
-            return Host.UI.ReadLineAsSecureString();
+            // A SecureString field: the host reads it masked (the console host echoes '*').
+            var field = new FieldDescription("Secret");
+            field.SetParameterType(typeof(SecureString));
+            var answers = Host.UI.Prompt($"Set-Secret {reference.Name}", $"Type the value for {what}; it is not shown.",
+                new System.Collections.ObjectModel.Collection<FieldDescription> { field });
+            if (answers is not null && answers.TryGetValue("Secret", out var answer) && answer?.BaseObject is SecureString typed) return typed;
+            throw new PSInvalidOperationException("The host returned no value.");
         }
         catch (System.Exception ex) when (ex is PSInvalidOperationException or System.NotImplementedException or PSNotImplementedException
             or System.Management.Automation.Host.HostException or System.NotSupportedException or System.NullReferenceException)

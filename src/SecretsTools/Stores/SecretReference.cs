@@ -31,6 +31,9 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
 
     public bool HasSelector => Version is not null || Label is not null;
 
+    /// <summary>The name itself chose its store (an ssm:/sm: prefix or an ARN), rather than -Store or the default.</summary>
+    public bool StoreFromName { get; init; }
+
     /// <summary>The name as typed without its selector, for messages.</summary>
     public string Selector => Version ?? Label ?? "";
 
@@ -111,6 +114,7 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
             ParameterArn = arn,
             Version = version,
             Label = label,
+            StoreFromName = referenced is not null,
         };
     }
 

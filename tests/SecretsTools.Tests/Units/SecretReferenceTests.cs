@@ -64,4 +64,44 @@ public class SecretReferenceTests
         Assert.Equal(SecretStoreKind.ParameterStore, SecretReference.Parse("ssm:/a", null, Fail).Store);
         Assert.Throws<System.InvalidOperationException>(() => SecretReference.Parse("a", null, Fail));
     }
+
+    [Theory]
+    [InlineData("ssm:/app/db:3", "/app/db", "3", null)]
+    [InlineData("ssm:/app/db:stable", "/app/db", null, "stable")]
+    [InlineData("ssm:flat:2#user", "flat", "2", null)]
+    [InlineData("arn:aws:ssm:us-east-1:123456789012:parameter/app/db:7", "/app/db", "7", null)]
+    public void Parameter_Store_names_carry_version_and_label_selectors(string raw, string name, string? version, string? label)
+    {
+        var reference = SecretReference.Parse(raw, null, SecretStoreKind.SecretsManager);
+        Assert.Equal(SecretStoreKind.ParameterStore, reference.Store);
+        Assert.Equal(name, reference.Name);
+        Assert.Equal(version, reference.Version);
+        Assert.Equal(label, reference.Label);
+        if (reference.ParameterArn is not null) Assert.EndsWith("parameter/app/db", reference.ParameterArn);
+    }
+
+    [Theory]
+    [InlineData("ssm:/app/db:")]
+    [InlineData("ssm::3")]
+    public void A_selector_needs_a_name_and_a_value(string raw)
+    {
+        var error = Assert.Throws<SecretStoreException>(() => SecretReference.Parse(raw, null, SecretStoreKind.SecretsManager));
+        Assert.Equal(ErrorIds.InvalidSecretReference, error.ErrorId);
+    }
+
+    [Fact]
+    public void Secrets_Manager_ARNs_keep_their_colons()
+    {
+        var reference = SecretReference.Parse("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf", null, SecretStoreKind.SecretsManager);
+        Assert.False(reference.HasSelector);
+    }
+
+    [Fact]
+    public void Every_per_item_error_names_its_secret()
+    {
+        var unnamed = new SecretStoreException(ErrorIds.SecretValueTooLarge, System.Management.Automation.ErrorCategory.InvalidData, "/app/big", "The value is 5000 bytes.");
+        Assert.Equal("Secret '/app/big': The value is 5000 bytes.", unnamed.Message);
+        var named = new SecretStoreException(ErrorIds.SecretNotFound, System.Management.Automation.ErrorCategory.ObjectNotFound, "/app/x", "Secret '/app/x' was not found.");
+        Assert.Equal("Secret '/app/x' was not found.", named.Message);
+    }
 }
