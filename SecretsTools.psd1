@@ -24,8 +24,10 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('AWS', 'SecretsManager', 'ParameterStore', 'SSM', 'Secrets')
+            Tags       = @('AWS', 'SecretsManager', 'ParameterStore', 'SSM', 'Secrets', 'Windows', 'Linux', 'MacOS')
             ProjectUri = 'https://github.com/secretstools/SecretsTools'
+            LicenseUri = 'https://github.com/secretstools/SecretsTools/blob/main/LICENSE'
+            # ReleaseNotes are stamped in by tools/Package.ps1 from CHANGELOG.md's section for the version.
         }
     }
 }

@@ -9,6 +9,8 @@
              prints "Tests: N passed, M failed" and exits non-zero on any failure
       Demo   Build, start moto_server, seed sample secrets and show the cmdlets at work
       Bench  Build, then run the benchmarks in bench/ against moto_server
+      Package  Build, then write out/packages: the .nupkg (a folder repository), SecretsTools.zip
+               (Azure Automation) and the Lambda layer zip; refuses a version already packaged there
       Clean  remove out/ and every bin/ and obj/
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -16,7 +18,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -29,6 +31,7 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'SecretsTools'
 . (Join-Path $root 'tools/MotoServer.ps1')
+. (Join-Path $root 'tools/Package.ps1')
 
 function Invoke-Native {
     # Runs a native command and stops the build when it fails.
@@ -163,4 +166,5 @@ switch ($Task) {
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }
+    'Package' { Invoke-Build; $null = Invoke-Package -ModulePath $moduleOut -PackageOutput (Join-Path $out 'packages') }
 }
