@@ -47,12 +47,20 @@ function Get-ModuleVersion {
 
 function Invoke-Build {
     $publish = Join-Path $out 'publish'
-    Invoke-Native dotnet @('publish', (Join-Path $root 'src/SecretsTools/SecretsTools.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
+    # The engine's publish brings the main assembly (its project reference) and the AWS SDK; a fresh
+    # folder, so no file of an earlier layout can slip into the module.
+    if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/SecretsTools.Engine/SecretsTools.Engine.csproj'), '-c', $Configuration, '-o', $publish, '--nologo', '-v', 'quiet')
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
-    New-Item -ItemType Directory -Path $moduleOut | Out-Null
-    # An explicit list: the module ships our assembly and the AWS SDK, nothing PowerShell provides itself.
-    foreach ($dll in 'SecretsTools.dll', 'AWSSDK.Core.dll', 'AWSSDK.SimpleSystemsManagement.dll') {
-        Copy-Item (Join-Path $publish $dll) $moduleOut
+    $engineOut = Join-Path $moduleOut 'engine'
+    New-Item -ItemType Directory -Path $engineOut | Out-Null
+    # Explicit lists, nothing PowerShell provides itself. The main assembly (cmdlets, our types) sits at
+    # the root and references no AWS SDK, so Import-Module loads none; the engine and the SDK go into
+    # engine/, which the module loads into a private load context on the first AWS call.
+    Copy-Item (Join-Path $publish 'SecretsTools.dll') $moduleOut
+    foreach ($dll in 'SecretsTools.Engine.dll', 'AWSSDK.Core.dll', 'AWSSDK.SimpleSystemsManagement.dll',
+        'AWSSDK.SecurityToken.dll', 'AWSSDK.SSO.dll', 'AWSSDK.SSOOIDC.dll') {
+        Copy-Item (Join-Path $publish $dll) $engineOut
     }
     Copy-Item (Join-Path $root 'module/SecretsTools.format.ps1xml') $moduleOut
     $version = Get-ModuleVersion

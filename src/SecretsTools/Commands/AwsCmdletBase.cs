@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using SecretsTools.Aws;
 using SecretsTools.Stores;
 
@@ -66,6 +64,7 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
     /// <summary>
     /// Waits for an AWS call. Cancellation becomes PipelineStoppedException; failures that no
     /// further input could avoid (no credentials, no region, bad signature, no network) terminate.
+    /// The engine has already turned every SDK exception into AwsCallException.
     /// </summary>
     internal T Await<T>(Task<T> task)
     {
@@ -77,47 +76,25 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
-        catch (AmazonServiceException ex) when (AwsErrorTranslator.IsSessionWide(ex))
+        catch (AwsCallException ex)
         {
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AccessDenied, ErrorCategory.AuthenticationError, null)
-            {
-                ErrorDetails = new ErrorDetails($"AWS did not accept the credentials ({ex.ErrorCode}): {ex.Message}"),
-            });
+            ThrowTerminatingError(ToErrorRecord(ex));
             throw; // unreachable: ThrowTerminatingError always throws
         }
-        catch (AmazonServiceException ex)
+    }
+
+    private static ErrorRecord ToErrorRecord(AwsCallException ex)
+    {
+        var (id, category, message) = ex.Failure switch
         {
+            AwsFailure.Credentials => (ErrorIds.AccessDenied, ErrorCategory.AuthenticationError, ex.Message),
+            AwsFailure.Connection => (ErrorIds.AwsRequestFailed, ErrorCategory.ConnectionError, ex.Message),
+            AwsFailure.Configuration => (ErrorIds.AwsConfigurationError, ErrorCategory.ConnectionError,
+                $"Could not call AWS ({ex.Message}). Set -Region, -ProfileName or -Credential, or AWS_REGION and AWS_PROFILE."),
             // Stores translate the errors they expect; anything else still gets our ErrorId.
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, null)
-            {
-                ErrorDetails = new ErrorDetails($"AWS refused the request ({ex.ErrorCode}): {ex.Message}"),
-            });
-            throw;
-        }
-        catch (SecretsManager.SecretsManagerConnectionException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsRequestFailed, ErrorCategory.ConnectionError, null)
-            {
-                ErrorDetails = new ErrorDetails($"Could not reach AWS: {ex.Message}"),
-            });
-            throw;
-        }
-        catch (AmazonClientException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsConfigurationError, ErrorCategory.ConnectionError, null)
-            {
-                ErrorDetails = new ErrorDetails($"Could not call AWS ({ex.Message.TrimEnd('.')}). Set -Region, -ProfileName or -Credential, or AWS_REGION and AWS_PROFILE."),
-            });
-            throw;
-        }
-        catch (HttpRequestException ex)
-        {
-            ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsRequestFailed, ErrorCategory.ConnectionError, null)
-            {
-                ErrorDetails = new ErrorDetails($"Could not reach AWS: {ex.Message}"),
-            });
-            throw;
-        }
+            _ => (ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, ex.Message),
+        };
+        return new ErrorRecord(ex, id, category, null) { ErrorDetails = new ErrorDetails(message) };
     }
 
     internal void Await(Task task) => Await(AsUnit(task));
@@ -129,12 +106,12 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
         {
             return create();
         }
-        catch (AmazonClientException ex)
+        catch (AwsCallException ex) when (ex.Failure == AwsFailure.Configuration)
         {
             // No region, unreadable profile: nothing further can work.
             ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.AwsConfigurationError, ErrorCategory.InvalidArgument, null)
             {
-                ErrorDetails = new ErrorDetails($"Could not set up the AWS client ({ex.Message.TrimEnd('.')}). Give -Region (or set AWS_REGION) and, if needed, -ProfileName or -Credential."),
+                ErrorDetails = new ErrorDetails($"Could not set up the AWS client ({ex.Message}). Give -Region (or set AWS_REGION) and, if needed, -ProfileName or -Credential."),
             });
             throw; // unreachable: ThrowTerminatingError always throws
         }

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using SecretsTools.SecretsManager.Model;
 using SecretsTools.Stores;
 using SecretsTools.Values;
 
@@ -77,31 +76,15 @@ public sealed class NewSecretPasswordCommand : AwsCmdletBase
 
     private string FromService(PasswordOptions options)
     {
-        var client = CreateClient(() => Aws.AwsClientFactory.GetSecretsManagerClient(Connection));
-        var response = AwaitService(client.GetRandomPasswordAsync(new GetRandomPasswordRequest
-        {
-            PasswordLength = options.Length,
-            ExcludeCharacters = options.ExcludeCharacters.Length == 0 ? null : options.ExcludeCharacters,
-            ExcludeNumbers = options.ExcludeNumbers,
-            ExcludePunctuation = options.ExcludePunctuation,
-            ExcludeUppercase = options.ExcludeUppercase,
-            ExcludeLowercase = options.ExcludeLowercase,
-            IncludeSpace = options.IncludeSpace,
-            RequireEachIncludedType = options.RequireEachIncludedType,
-        }, CancellationToken));
-        return response.RandomPassword ?? throw new ArgumentException("GetRandomPassword returned no password.");
-    }
-
-    private T AwaitService<T>(System.Threading.Tasks.Task<T> call)
-    {
+        var engine = CreateClient(() => Engine.SecretsEngine.Instance);
         try
         {
-            return Await(call);
+            return Await(engine.GetRandomPasswordAsync(Connection, options, CancellationToken));
         }
-        catch (Amazon.Runtime.AmazonServiceException ex)
+        catch (SecretStoreException ex)
         {
             // One call, one output: a service error ends the command, with our ErrorId.
-            ThrowTerminatingError(AwsErrorTranslator.Translate(ex, "GetRandomPassword", Model.SecretStoreKind.SecretsManager).ToErrorRecord());
+            ThrowTerminatingError(ex.ToErrorRecord());
             throw;
         }
     }

@@ -126,7 +126,7 @@ public abstract class SecretCmdletBase : AwsCmdletBase
         if (!_stores.TryGetValue(key, out var store))
         {
             var connection = key.Region is null ? Connection : Connection with { Region = key.Region };
-            store = CreateClient(() => SecretStoreFactory.Create(key.Kind, connection));
+            store = CreateClient(() => Engine.SecretsEngine.Instance.CreateStore(key.Kind, connection));
             _stores[key] = store;
         }
         return store;

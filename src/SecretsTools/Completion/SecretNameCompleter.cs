@@ -32,7 +32,7 @@ public sealed class SecretNameCompleter : IArgumentCompleter
             var settings = new AwsConnectionSettings(
                 fakeBoundParameters["Region"] as string, fakeBoundParameters["ProfileName"] as string,
                 fakeBoundParameters["EndpointUrl"] as string, null, null, null);
-            var store = SecretStoreFactory.Create(reference.Store, settings);
+            var store = Engine.SecretsEngine.Instance.CreateStore(reference.Store, settings);
             using var cancellation = new CancellationTokenSource(Timeout);
             var query = new SecretListQuery
             {

@@ -1,0 +1,29 @@
+using System;
+using System.Net.Http;
+using Amazon.Runtime;
+using SecretsTools.SecretsManager;
+using SecretsTools.Stores;
+
+namespace SecretsTools.Engine;
+
+/// <summary>
+/// Turns the SDK's exceptions into AwsCallException at the engine's edge, so nothing of the SDK
+/// leaves the engine's load context. The SDK exception is not kept as InnerException: the AWS
+/// error code and request id, which support cases need, are carried over instead.
+/// </summary>
+internal static class SdkExceptions
+{
+    /// <summary>The translated exception, or null for exceptions that are already ours (or cancellation).</summary>
+    public static AwsCallException? Translate(Exception ex) => ex switch
+    {
+        SecretStoreException or AwsCallException or OperationCanceledException => null,
+        SecretsManagerConnectionException c => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {c.Message}"),
+        AmazonServiceException s when AwsErrorTranslator.IsSessionWide(s) => new AwsCallException(AwsFailure.Credentials,
+            $"AWS did not accept the credentials ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
+        AmazonServiceException s => new AwsCallException(AwsFailure.Service,
+            $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
+        AmazonClientException c => new AwsCallException(AwsFailure.Configuration, c.Message.TrimEnd('.')),
+        HttpRequestException h => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {h.Message}"),
+        _ => null,
+    };
+}

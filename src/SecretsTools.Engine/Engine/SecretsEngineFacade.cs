@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon;
+using SecretsTools.Aws;
+using SecretsTools.Model;
+using SecretsTools.SecretsManager.Model;
+using SecretsTools.Stores;
+using SecretsTools.Values;
+
+namespace SecretsTools.Engine;
+
+/// <summary>
+/// The engine's one entry point, created by the module's SecretsEngine loader through reflection
+/// (so the main assembly never references this one). It hands out translated stores only.
+/// </summary>
+public sealed class SecretsEngineFacade : ISecretsEngine
+{
+    // The SDK's list also has pseudo-regions (aws-global, us-east-1-regional) no service answers in.
+    private static readonly System.Text.RegularExpressions.Regex RealRegion = new("^[a-z]{2}(-[a-z]+)+-[0-9]+$");
+
+    ISecretStore ISecretsEngine.CreateStore(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        Translated(() => new TranslatingStore(SecretStoreFactory.Create(kind, connection)));
+
+    IReadOnlyList<KeyValuePair<string, string>> ISecretsEngine.KnownRegions() =>
+        RegionEndpoint.EnumerableAllRegions
+            .Where(r => RealRegion.IsMatch(r.SystemName))
+            .OrderBy(r => r.SystemName, StringComparer.Ordinal)
+            .Select(r => new KeyValuePair<string, string>(r.SystemName, r.DisplayName))
+            .ToList();
+
+    Task<string> ISecretsEngine.GetRandomPasswordAsync(AwsConnectionSettings connection, PasswordOptions options, CancellationToken cancellationToken) =>
+        TranslatingStore.Guard(async () =>
+        {
+            var client = AwsClientFactory.GetSecretsManagerClient(connection);
+            try
+            {
+                var response = await client.GetRandomPasswordAsync(new GetRandomPasswordRequest
+                {
+                    PasswordLength = options.Length,
+                    ExcludeCharacters = options.ExcludeCharacters.Length == 0 ? null : options.ExcludeCharacters,
+                    ExcludeNumbers = options.ExcludeNumbers,
+                    ExcludePunctuation = options.ExcludePunctuation,
+                    ExcludeUppercase = options.ExcludeUppercase,
+                    ExcludeLowercase = options.ExcludeLowercase,
+                    IncludeSpace = options.IncludeSpace,
+                    RequireEachIncludedType = options.RequireEachIncludedType,
+                }, cancellationToken).ConfigureAwait(false);
+                return response.RandomPassword ?? throw new ArgumentException("GetRandomPassword returned no password.");
+            }
+            catch (Amazon.Runtime.AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+            {
+                // One call, one output: the cmdlet ends with our ErrorId.
+                throw AwsErrorTranslator.Translate(ex, "GetRandomPassword", SecretStoreKind.SecretsManager);
+            }
+        });
+
+    private static T Translated<T>(Func<T> create)
+    {
+        try { return create(); }
+        catch (Exception ex) when (SdkExceptions.Translate(ex) is { } ours) { throw ours; }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using SecretsTools.Model;
+using SecretsTools.Stores;
+
+namespace SecretsTools.Engine;
+
+/// <summary>
+/// The store as the cmdlets get it: every call of the real store, with SDK exceptions turned
+/// into our own (SdkExceptions) on the way out, listings included.
+/// </summary>
+internal sealed class TranslatingStore : ISecretStore
+{
+    private readonly ISecretStore _inner;
+
+    public TranslatingStore(ISecretStore inner) => _inner = inner;
+
+    public SecretStoreKind Kind => _inner.Kind;
+    public string? Region => _inner.Region;
+    public int ReadBatchSize => _inner.ReadBatchSize;
+
+    public void ValidateName(string name, bool forWrite = true) => _inner.ValidateName(name, forWrite);
+    public void ValidateWrite(SecretWriteRequest request) => _inner.ValidateWrite(request);
+
+    public Task<IReadOnlyList<SecretReadResult>> ReadAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken) =>
+        Guard(() => _inner.ReadAsync(requests, cancellationToken));
+
+    public IAsyncEnumerable<SecretReadResult> ReadMatchingAsync(SecretListQuery query, CancellationToken cancellationToken) =>
+        Guard(_inner.ReadMatchingAsync(query, cancellationToken), cancellationToken);
+
+    public Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.ExistsAsync(name, cancellationToken));
+
+    public Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken) =>
+        Guard(() => _inner.VersionReplacedByAsync(name, writtenVersion, cancellationToken));
+
+    public Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken) => Guard(() => _inner.WriteAsync(request, cancellationToken));
+
+    public IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, CancellationToken cancellationToken) =>
+        Guard(_inner.ListAsync(query, cancellationToken), cancellationToken);
+
+    public Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.DescribeAsync(name, cancellationToken));
+
+    public Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken) =>
+        Guard(() => _inner.RemoveAsync(names, options, cancellationToken));
+
+    public Task<SecretInfo> RestoreAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.RestoreAsync(name, cancellationToken));
+
+    public Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken) => Guard(() => _inner.UpdateInfoAsync(update, cancellationToken));
+
+    internal static async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (SdkExceptions.Translate(ex) is { } ours)
+        {
+            throw ours;
+        }
+    }
+
+    private static async IAsyncEnumerable<T> Guard<T>(IAsyncEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var enumerator = source.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (await Guard(async () => await enumerator.MoveNextAsync().ConfigureAwait(false)).ConfigureAwait(false))
+                yield return enumerator.Current;
+        }
+        finally
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
