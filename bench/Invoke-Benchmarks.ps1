@@ -68,4 +68,6 @@ Compare-Cases "Secrets Manager: names from the pipeline are batched too" `
 
 Remove-Secret -Store ParameterStore -Name $psNames -Force
 Remove-Secret -Name $smNames -WithoutRecovery -Force
+
+& (Join-Path $PSScriptRoot 'Measure-ColdStart.ps1') -ModulePath $ModulePath -Endpoint $Endpoint
 Write-Host "`nDone."
