@@ -97,24 +97,27 @@ public sealed class GetSecretCommand : SecretCmdletBase
         foreach (string raw in Name)
         {
             SecretReference reference;
+            bool wildcard;
             try
             {
                 reference = Resolve(raw);
                 CheckCombination(reference, raw);
+                // A wildcard is matched by the listing; a name must pass its store's rules before any call.
+                wildcard = WildcardPattern.ContainsWildcardCharacters(reference.Name);
+                if (!wildcard) StoreFor(reference).ValidateName(reference.Name, forWrite: false);
             }
             catch (SecretStoreException ex)
             {
                 WriteError(ex);
                 continue;
             }
-            if (WildcardPattern.ContainsWildcardCharacters(reference.Name))
+            if (wildcard)
             {
                 // Values come out in input order: what is pending goes first.
                 foreach (var pending in _pending.Keys.ToList()) Flush(pending);
                 ReadMatching(KeyFor(reference), new SecretListQuery { NamePattern = reference.Name }, reference.Key, root: null, tree: null);
                 continue;
             }
-            if (!TryResolveExisting(raw, out _)) continue;
             var key = KeyFor(reference);
             if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<PendingRead>();
             list.Add(new PendingRead(reference, new SecretReadRequest(reference.Name, reference.Version ?? Version, reference.Label ?? Label)

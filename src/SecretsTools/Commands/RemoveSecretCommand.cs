@@ -44,7 +44,7 @@ public sealed class RemoveSecretCommand : SecretCmdletBase
     {
         foreach (string raw in Name)
         {
-            if (!TryResolveExisting(raw, out var reference, forChange: true)) continue;
+            if (!TryResolveForRemoval(raw, out var reference)) continue;
             string action = reference.Store == SecretStoreKind.ParameterStore || WithoutRecovery
                 ? "Delete permanently"
                 : $"Schedule deletion in {RecoveryWindowInDays} days";

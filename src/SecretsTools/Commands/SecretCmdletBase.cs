@@ -63,14 +63,15 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     }
 
     /// <summary>
-    /// Resolves a name that is about to be read or deleted and checks it against its store's rules;
-    /// a bad one gets its own error and false, so the caller goes on with the next.
+    /// Resolves a name that is about to be deleted and checks it against its store's rules (names
+    /// only AWS may create pass: they exist); a bad one gets its own error and false, so the
+    /// caller goes on with the next.
     /// </summary>
-    internal bool TryResolveExisting(string raw, out SecretReference reference, bool forChange = false)
+    internal bool TryResolveForRemoval(string raw, out SecretReference reference)
     {
         try
         {
-            reference = forChange ? ResolveForChange(raw) : Resolve(raw);
+            reference = ResolveForChange(raw);
             StoreFor(reference).ValidateName(reference.Name, forWrite: false);
             return true;
         }
