@@ -37,7 +37,8 @@ internal static class AwsClientFactory
 
     internal static int CachedClientCount => Clients.Count;
 
-    private static T GetOrCreate<T>(string key, Func<T> create) where T : class
+    /// <summary>One object per key in the bounded cache: clients, and the stores built on them.</summary>
+    internal static T GetOrCreate<T>(string key, Func<T> create) where T : class
     {
         if (Clients.Count >= MaxClients && !Clients.ContainsKey(key)) Clients.Clear();
         var lazy = Clients.GetOrAdd(key, _ => new Lazy<object>(create));

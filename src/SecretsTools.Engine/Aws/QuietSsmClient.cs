@@ -1,10 +1,11 @@
 using Amazon.Runtime;
+using Amazon.Runtime.Internal;
 using Amazon.SimpleSystemsManagement;
 
 namespace SecretsTools.Aws;
 
 /// <summary>
-/// The SDK's SSM client, except that responses (GetParameters answers carry decrypted values) are
+/// The SDK's SSM client, paced by its own CallPolicy, except that responses (GetParameters answers carry decrypted values) are
 /// never handed to the SDK's response logging, even if something in the process turns it on.
 /// </summary>
 internal sealed class QuietSsmClient : AmazonSimpleSystemsManagementClient
@@ -14,4 +15,11 @@ internal sealed class QuietSsmClient : AmazonSimpleSystemsManagementClient
     public QuietSsmClient(AWSCredentials credentials, AmazonSimpleSystemsManagementConfig config) : base(credentials, config) { }
 
     protected override bool SupportResponseLogging => false;
+
+    protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+    {
+        base.CustomizeRuntimePipeline(pipeline);
+        // Inside the retry loop: every attempt is paced by this client's quota families.
+        pipeline.AddHandlerAfter<RetryHandler>(new CallPolicy.CallPolicyHandler(new CallPolicy.CallPolicy("SSM")));
+    }
 }

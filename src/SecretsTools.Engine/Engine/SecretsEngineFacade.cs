@@ -21,8 +21,10 @@ public sealed class SecretsEngineFacade : ISecretsEngine
     // The SDK's list also has pseudo-regions (aws-global, us-east-1-regional) no service answers in.
     private static readonly System.Text.RegularExpressions.Regex RealRegion = new("^[a-z]{2}(-[a-z]+)+-[0-9]+$");
 
+    // Cached beside the clients (same key, same bound), so a store never outlives its client's entry.
     ISecretStore ISecretsEngine.CreateStore(SecretStoreKind kind, AwsConnectionSettings connection) =>
-        Translated(() => new TranslatingStore(SecretStoreFactory.Create(kind, connection)));
+        Translated(() => AwsClientFactory.GetOrCreate<ISecretStore>($"store|{kind}|{connection.CacheKey}",
+            () => new TranslatingStore(SecretStoreFactory.Create(kind, connection))));
 
     IReadOnlyList<KeyValuePair<string, string>> ISecretsEngine.KnownRegions() =>
         RegionEndpoint.EnumerableAllRegions

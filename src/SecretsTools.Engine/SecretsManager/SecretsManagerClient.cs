@@ -54,6 +54,8 @@ internal partial class SecretsManagerClient : AmazonServiceClient
         pipeline.AddHandlerAfter<Marshaller>(new SecretsManagerAuthSchemeHandler());
         // Outermost, so it only sees what is left after the retry handler gave up.
         pipeline.AddHandler(new ConnectionFailureHandler());
+        // Inside the retry loop: every attempt is paced by this client's quota families.
+        pipeline.AddHandlerAfter<RetryHandler>(new CallPolicy.CallPolicyHandler(new CallPolicy.CallPolicy("SecretsManager")));
     }
 
     private Task<TResponse> InvokeOperationAsync<TResponse>(string operation, SecretsManagerRequest request, CancellationToken cancellationToken)

@@ -20,6 +20,16 @@ internal static class AwsErrorTranslator
         or "InvalidSignatureException" or "SignatureDoesNotMatch" or "InvalidClientTokenId" or "ExpiredTokenException"
         or "MissingAuthenticationToken" or "IncompleteSignature" or "InvalidAccessKeyId";
 
+    /// <summary>
+    /// The service asked us to slow down (SSM's TooManyUpdates included): retry later, and never
+    /// take it as a per-name failure (no batch-to-single fallback).
+    /// </summary>
+    public static bool IsThrottling(AmazonServiceException ex) => ex.ErrorCode is "ThrottlingException" or "Throttling"
+        or "TooManyUpdates" or "TooManyRequestsException" or "RequestLimitExceeded" or "RequestThrottled" or "ThrottledException";
+
+    /// <summary>Throttling or a server-side failure: nothing about the names in the request, so nothing to split up.</summary>
+    public static bool IsTransient(AmazonServiceException ex) => IsThrottling(ex) || (int)ex.StatusCode >= 500;
+
     public static SecretStoreException Translate(AmazonServiceException ex, string name, SecretStoreKind store)
     {
         string code = ex.ErrorCode ?? "";

@@ -153,7 +153,7 @@ public sealed class GetSecretCommand : SecretCmdletBase
         if (batch.Count == 0) return;
         _pending[key] = new List<PendingRead>();
         var store = StoreFor(key);
-        WriteVerbose($"Reading {batch.Count} secret(s) from {StoreNames.Display(key.Kind)}{(key.Region is null ? "" : " in " + key.Region)}.");
+        WriteVerbose($"Reading {batch.Count} secret(s) from {StoreNames.Display(key.Kind)}{(key.Connection.Region is null ? "" : " in " + key.Connection.Region)}.");
         var results = Await(store.ReadAsync(batch.Select(p => p.Request).ToList(), CancellationToken));
         for (int i = 0; i < batch.Count; i++)
         {

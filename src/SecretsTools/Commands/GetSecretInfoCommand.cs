@@ -60,7 +60,7 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
         }
         if (Name is null || Name.Length == 0)
         {
-            try { List(new StoreKey(pathStore ?? Store ?? DefaultStoreKind, Region), null, path); }
+            try { List(KeyFor(pathStore ?? Store ?? DefaultStoreKind), null, path); }
             catch (SecretStoreException ex) { WriteError(ex); }
             return;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using SecretsTools.Aws;
 using SecretsTools.Model;
 using SecretsTools.Stores;
 
@@ -11,7 +12,6 @@ namespace SecretsTools.Commands;
 /// </summary>
 public abstract class SecretCmdletBase : AwsCmdletBase
 {
-    private readonly Dictionary<StoreKey, ISecretStore> _stores = new();
     private SecretStoreKind? _defaultStore;
 
     /// <summary>
@@ -51,7 +51,7 @@ public abstract class SecretCmdletBase : AwsCmdletBase
         if (isParameterPath && !reference.Name.StartsWith('/'))
             throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw,
                 $"'{raw}' is not a Parameter Store path: paths begin with '/', as in /{reference.Name}.");
-        return (new StoreKey(reference.Store, Region), reference.Name);
+        return (KeyFor(reference.Store), reference.Name);
     }
 
     /// <summary>Only reads take "name:version" and "name:label"; elsewhere the selector would be silently dropped.</summary>
@@ -113,25 +113,20 @@ public abstract class SecretCmdletBase : AwsCmdletBase
 
     internal ISecretStore StoreFor(SecretReference reference) => StoreFor(KeyFor(reference));
 
-    internal ISecretStore StoreFor(SecretStoreKind kind) => StoreFor(new StoreKey(kind, Region));
+    internal ISecretStore StoreFor(SecretStoreKind kind) => StoreFor(KeyFor(kind));
 
-    /// <summary>Where a name is served: its ARN's region, else -Region (maybe bound from a piped object).</summary>
-    internal StoreKey KeyFor(SecretReference reference) => new(reference.Store, reference.Region ?? Region);
+    internal StoreKey KeyFor(SecretStoreKind kind) => new(kind, Connection);
 
     /// <summary>
-    /// The store for a kind and, when an ARN names one, a region: the secret lives there, so the
-    /// call must go there, whatever -Region or AWS_REGION say.
+    /// Where a name is served: the cmdlet's connection, in the ARN's region when an ARN names one
+    /// (the secret lives there, whatever -Region or AWS_REGION say), else in -Region (maybe bound
+    /// from a piped object).
     /// </summary>
-    internal ISecretStore StoreFor(StoreKey key)
-    {
-        if (!_stores.TryGetValue(key, out var store))
-        {
-            var connection = key.Region is null ? Connection : Connection with { Region = key.Region };
-            store = CreateClient(() => Engine.SecretsEngine.Instance.CreateStore(key.Kind, connection));
-            _stores[key] = store;
-        }
-        return store;
-    }
+    internal StoreKey KeyFor(SecretReference reference) =>
+        new(reference.Store, reference.Region is null ? Connection : Connection with { Region = reference.Region });
+
+    /// <summary>The store for a key, from the process-wide provider; a configuration the SDK refuses terminates.</summary>
+    internal ISecretStore StoreFor(StoreKey key) => CreateClient(() => SecretStores.For(key.Kind, key.Connection));
 
     /// <summary>
     /// ShouldProcess, except that -Force skips the confirmation prompt. -WhatIf and an explicit
@@ -160,7 +155,7 @@ public abstract class SecretCmdletBase : AwsCmdletBase
         var other = reference.Store == SecretStoreKind.ParameterStore ? SecretStoreKind.SecretsManager : SecretStoreKind.ParameterStore;
         try
         {
-            var store = StoreFor(new StoreKey(other, Region));
+            var store = StoreFor(new StoreKey(other, Connection));
             store.ValidateName(reference.Name, forWrite: false);
             if (!Await(store.ExistsAsync(reference.Name, CancellationToken))) return error;
         }
@@ -176,5 +171,8 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     }
 }
 
-/// <summary>Which store object serves a name: its kind and region (null: the default region).</summary>
-internal readonly record struct StoreKey(SecretStoreKind Kind, string? Region);
+/// <summary>
+/// Which store serves a name: its kind and the whole connection (region, profile, endpoint,
+/// credentials), so a source and a destination that differ in any of them are two keys.
+/// </summary>
+internal readonly record struct StoreKey(SecretStoreKind Kind, AwsConnectionSettings Connection);

@@ -73,15 +73,16 @@ internal sealed partial class ParameterStoreStore : ISecretStore
             catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
                 // IAM and KMS judge every name of a batch: one denied name fails the call for all.
-                // Read each alone, so only the names really at fault get an error.
-                if (batch.Length > 1)
+                // Read each alone, so only the names really at fault get an error; but throttling
+                // or a server error says nothing about the names, and single reads would add load.
+                if (batch.Length > 1 && !AwsErrorTranslator.IsTransient(ex))
                 {
                     foreach (var single in batch)
                         results.AddRange(await ReadDistinctAsync(new[] { single }, cancellationToken).ConfigureAwait(false));
                 }
                 else
                 {
-                    results.Add(SecretReadResult.Failure(batch[0], AwsErrorTranslator.Translate(ex, batch[0].Name, Kind)));
+                    results.AddRange(batch.Select(r => SecretReadResult.Failure(r, AwsErrorTranslator.Translate(ex, r.Name, Kind))));
                 }
                 continue;
             }
@@ -246,15 +247,15 @@ internal sealed partial class ParameterStoreStore : ISecretStore
             }
             catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
-                // As for reads: one forbidden name must not fail the others.
-                if (batch.Length > 1)
+                // As for reads: one forbidden name must not fail the others (throttling is no one name's fault).
+                if (batch.Length > 1 && !AwsErrorTranslator.IsTransient(ex))
                 {
                     foreach (string single in batch)
                         results.AddRange(await RemoveAsync(new[] { single }, options, cancellationToken).ConfigureAwait(false));
                 }
                 else
                 {
-                    results.Add(new SecretOperationResult(batch[0], AwsErrorTranslator.Translate(ex, batch[0], Kind)));
+                    results.AddRange(batch.Select(n => new SecretOperationResult(n, AwsErrorTranslator.Translate(ex, n, Kind))));
                 }
                 continue;
             }

@@ -53,6 +53,13 @@ internal sealed partial class SecretsManagerStore : ISecretStore
             var ids = indexes.Select(i => requests[i].Name).Distinct(StringComparer.Ordinal).ToList();
             response = await _client.BatchGetSecretValueAsync(new BatchGetSecretValueRequest { SecretIdList = ids }, cancellationToken).ConfigureAwait(false);
         }
+        catch (SecretsManagerException ex) when (AwsErrorTranslator.IsTransient(ex))
+        {
+            // Throttled or a server error after the SDK's retries: nothing is wrong with any one
+            // name, and 20 single reads would only add load. Each name reports it; a re-run reads them.
+            foreach (int i in indexes) results[i] = SecretReadResult.Failure(requests[i], SecretsManagerErrors.Translate(ex, requests[i].Name));
+            return;
+        }
         catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
         {
             return; // e.g. one unknown id failing the whole call: fall back to single reads

@@ -1,0 +1,17 @@
+using SecretsTools.Aws;
+using SecretsTools.Model;
+
+namespace SecretsTools.Stores;
+
+/// <summary>
+/// The process-wide provider of stores: one per store kind and whole connection (region,
+/// profile, endpoint, credentials, and the AWS_* variables the SDK reads), shared by every
+/// cmdlet, so a copy's source and destination are just two keys. This is where decorators over
+/// every store (a value cache, call counting) belong.
+/// </summary>
+internal static class SecretStores
+{
+    /// <summary>AwsCallException(Configuration) when the SDK refuses the settings (no region, bad profile).</summary>
+    public static ISecretStore For(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        Engine.SecretsEngine.Instance.CreateStore(kind, connection);
+}
