@@ -135,6 +135,11 @@ Describe 'Get-SecretInfo on Secrets Manager' {
         Assert-NoValueIn (Get-SecretInfo "$stem*") -Values 'sm-value-alpha', 'sm-value-beta', 'sm-value-one', 'sm-value-two'
     }
 
+    It 'says Type Unknown, as Secrets Manager does not tell listings text from binary' {
+        (Get-SecretInfo "$stem-alpha").Type | Should -BeExactly 'Unknown'
+        (Get-SecretInfo "$stem*").Type | Select-Object -Unique | Should -BeExactly 'Unknown'
+    }
+
     It 'describes a secret named by its ARN' {
         $arn = (Get-SmSecretFromServer "$stem-beta").ARN
         $info = Get-SecretInfo $arn

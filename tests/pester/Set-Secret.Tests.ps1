@@ -299,6 +299,20 @@ Describe 'Set-Secret on Secrets Manager' {
         $info.Version | Should -Be $v.VersionId
     }
 
+    It 'says with -PassThru what it wrote: <Type> for <Case>' -ForEach @(
+        @{ Case = 'text'; Type = 'String'; Value = 'plain text' }
+        @{ Case = 'a hashtable'; Type = 'Json'; Value = @{ user = 'u' } }
+        @{ Case = 'a PSCredential'; Type = 'Json'; Value = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)) }
+        @{ Case = 'a string holding a JSON object'; Type = 'Json'; Value = '{"a": 1}' }
+        @{ Case = 'a JSON array (not an object)'; Type = 'String'; Value = '[1, 2]' }
+        @{ Case = 'bytes'; Type = 'Binary'; Value = [byte[]](1, 2, 3) }
+    ) {
+        $name = New-TestName 'ss'
+        (Set-Secret $name -Secret $Value -PassThru -Confirm:$false).Type | Should -BeExactly $Type
+        # A new version: the write, not DescribeSecret (which cannot tell), decides the type.
+        (Set-Secret $name -Secret $Value -PassThru -Confirm:$false).Type | Should -BeExactly $Type
+    }
+
     It 'returns with -PassThru the secret as it now is, also after an overwrite' {
         $name = New-TestName 'ss'
         Set-Secret $name -Secret 'v1' -Description 'kept description' -Tag @{ kept = 'tag' } -Confirm:$false

@@ -109,7 +109,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
                 // The secret as it now is (an overwrite keeps metadata this call did not send), at
                 // one extra call; Secrets Manager's describe does not say text or binary, the write does.
                 var current = Await(store.DescribeAsync(reference.Name, CancellationToken));
-                WriteObject(current is null ? info : current with { Type = current.Type ?? info.Type, Version = info.Version ?? current.Version });
+                WriteObject(current is null ? info : current with { Type = info.Type ?? current.Type, Version = info.Version ?? current.Version });
             }
         }
         catch (SecretStoreException ex)
