@@ -198,3 +198,24 @@ function Invoke-AwsCliParallel {
     if ($failed) { throw "aws $($failed[0].Arguments -join ' ') failed: $($failed[0].Text)" }
     return @($results | Sort-Object Index | ForEach-Object { if ($_.Text) { $_.Text | ConvertFrom-Json } else { $null } })
 }
+
+function Invoke-ChildPwsh {
+    # Runs the PowerShell this test runs in (an installed pwsh or `dotnet pwsh`) as a child process
+    # with stdout and stderr redirected, as a log or a pipe would, and returns its exit code and
+    # text. -Environment sets (or, with $null, removes) variables for the child only.
+    param([Parameter(Mandatory)] [string[]] $Arguments, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 120)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    foreach ($a in @('-NoProfile', '-NonInteractive') + $Arguments) { $psi.ArgumentList.Add($a) }
+    $psi.UseShellExecute = $false
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    foreach ($key in $Environment.Keys) {
+        if ($null -eq $Environment[$key]) { $null = $psi.Environment.Remove($key) } else { $psi.Environment[$key] = $Environment[$key] }
+    }
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSeconds * 1000)) { $process.Kill($true); throw "pwsh $($Arguments -join ' ') did not finish in $TimeoutSeconds s." }
+    return [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.GetAwaiter().GetResult(); Error = $stderr.GetAwaiter().GetResult() }
+}

@@ -13,7 +13,7 @@ namespace SecretsTools.Commands;
 /// Get-Secret: reads values, several names per AWS call. A name that fails gets its own
 /// non-terminating error; the others are still returned, in input order within each batch.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "Secret")]
+[Cmdlet(VerbsCommon.Get, "Secret", HelpUri = HelpUris.Docs + "Get-Secret.md")]
 [OutputType(typeof(SecureString), typeof(string), typeof(string[]), typeof(byte[]), typeof(Hashtable), typeof(PSCredential))]
 public sealed class GetSecretCommand : SecretCmdletBase
 {
