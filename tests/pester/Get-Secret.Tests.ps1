@@ -94,6 +94,10 @@ Describe 'Get-Secret on Parameter Store' {
         Get-Secret "ssm:/aws/reference/secretsmanager/$name" -AsPlainText | Should -Be 'through-ssm'
         Set-Secret "ssm:/aws/reference/secretsmanager/$name" -Secret x -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
         $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSecretName*'
+        # A public parameter that AWS (and the test server) publishes.
+        $public = '/aws/service/global-infrastructure/regions/us-east-1/longName'
+        Get-Secret "ssm:$public" -AsPlainText | Should -Be 'US East (N. Virginia)'
+        (Get-SecretInfo "ssm:$public").Name | Should -Be $public
     }
 
     It 'rejects an unknown store prefix with a specific error' {

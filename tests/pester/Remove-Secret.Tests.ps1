@@ -65,6 +65,13 @@ Describe 'Remove-Secret on Parameter Store' {
         $err[0].TargetObject | Should -Be "$path/has space"
         Get-SsmNamesUnderPath -Path $path | Should -BeNullOrEmpty
     }
+
+    It 'sends names with the reserved /aws and /ssm prefixes, which only writes refuse' {
+        $names = "ssm:/ssm/$(New-TestName 'rs')", "ssm:/aws/$(New-TestName 'rs')"
+        Remove-Secret $names -Force -ErrorAction SilentlyContinue -ErrorVariable err
+        # The server answered: the names passed the local rules.
+        Get-ErrorIds $err | Should -Be @('SecretNotFound', 'SecretNotFound')
+    }
 }
 
 Describe 'Remove-Secret on Secrets Manager' {

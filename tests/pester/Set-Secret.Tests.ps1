@@ -333,6 +333,13 @@ Describe 'Set-Secret on Secrets Manager' {
         Get-SmNamesFromServer -Prefix $name | Should -Be $name
     }
 
+    It 'writes SecretNotFound for the ARN of no secret and creates nothing' {
+        $name = New-TestName 'ss'
+        Set-Secret "arn:aws:secretsmanager:us-east-1:123456789012:secret:$name-AbCdEf" -Secret 'v' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
+        Get-ErrorIds $err | Should -Be 'SecretNotFound'
+        Get-SmNamesFromServer -Prefix $name | Should -BeNullOrEmpty
+    }
+
     It 'writes nothing with -WhatIf' {
         $name = New-TestName 'ss'
         Set-Secret $name -Secret 'never' -WhatIf
