@@ -70,7 +70,7 @@ function Invoke-Build {
     (Get-Content (Join-Path $root 'SecretsTools.psd1') -Raw) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |
         Set-Content (Join-Path $moduleOut 'SecretsTools.psd1') -Encoding utf8NoBOM
     Build-Help
-    Write-Host "Built SecretsTools $version in $moduleOut"
+    Write-Host "Built SecretsTools $version in $([IO.Path]::GetRelativePath($root, $moduleOut))"
 }
 
 function Build-Help {
@@ -138,6 +138,8 @@ function Invoke-XunitTests {
 
 function Invoke-PesterTests {
     $pester = Get-PesterModulePath
+    # Pester colours its report even when it goes to a file or a CI log; plain text there.
+    $renderMode = if ([Console]::IsOutputRedirected) { 'Plaintext' } else { 'Auto' }
     $script = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$pester' -Force
@@ -145,6 +147,7 @@ Import-Module '$pester' -Force
 `$config.Run.Path = '$(Join-Path $root 'tests/pester')'
 `$config.Run.PassThru = `$true
 `$config.Output.Verbosity = 'Normal'
+`$config.Output.RenderMode = '$renderMode'
 `$result = Invoke-Pester -Configuration `$config
 "PESTER-RESULT `$(`$result.PassedCount) `$(`$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount)"
 "@

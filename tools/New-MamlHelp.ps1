@@ -189,4 +189,4 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object Name) {
 $writer.WriteEndElement()
 $writer.WriteEndDocument()
 $writer.Dispose()
-Write-Host "Wrote help for $($module.ExportedCmdlets.Count) cmdlets to $OutputFile"
+Write-Host "Wrote help for $($module.ExportedCmdlets.Count) cmdlets to $(Split-Path $OutputFile -Leaf)"

@@ -105,3 +105,19 @@ Describe 'The SecretInfo list' {
         $psLines | Where-Object { $_ -match '^(Arn|CreatedDate|DeletedDate|RotationEnabled)\s' } | Should -BeNullOrEmpty
     }
 }
+
+Describe 'The views in a session whose output goes to a file' {
+    It 'are plain text with NO_COLOR (as the README says) and show dates in that session''s time zone' {
+        $module = Join-Path $RepoRoot 'out/SecretsTools/SecretsTools.psd1'
+        $command = "Import-Module '$module'; Get-SecretInfo '$SmName' | Format-Table; Get-SecretInfo '$SmName' | Format-List"
+        # A zone other than this session's (UTC on the test machines), at +05:30 so no hour lines up.
+        $zone = 'Asia/Kolkata'
+        $run = Invoke-ChildPwsh -Arguments '-Command', $command -Environment @{ NO_COLOR = '1'; TZ = $zone }
+        $run.ExitCode | Should -Be 0 -Because $run.Error
+        $run.Output.Contains([char] 27) | Should -BeFalse
+        $there = [TimeZoneInfo]::ConvertTimeFromUtc($Sm.LastModified.ToUniversalTime(), [TimeZoneInfo]::FindSystemTimeZoneById($zone)).ToString('s')
+        $lines = @($run.Output -split '\r?\n' | ForEach-Object TrimEnd)
+        @($lines | Where-Object { $_ -match "^$([regex]::Escape($SmName))\s.*\s$there$" }).Count | Should -Be 1
+        Get-ListItem $lines LastModified | Should -BeExactly $there
+    }
+}
