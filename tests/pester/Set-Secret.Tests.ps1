@@ -143,8 +143,15 @@ Describe 'Set-Secret on Parameter Store' {
     It 'writes nothing with -WhatIf' {
         $stem = "/$(New-TestName 'ss')"
         Set-Secret "ssm:$stem/existing" -Secret 'kept' -Confirm:$false
-        Set-Secret "ssm:$stem/new" -Secret 'never' -WhatIf
-        Set-Secret "ssm:$stem/existing" -Secret 'changed' -WhatIf
+        $run = Invoke-WithCapturedHost -Parameters @{ stem = $stem } {
+            param($stem)
+            Set-Secret "ssm:$stem/new" -Secret 'never' -WhatIf
+            Set-Secret "ssm:$stem/existing" -Secret 'changed' -WhatIf
+        }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be @(
+            "What if: Performing the operation ""Set secret value"" on target ""$stem/new (Parameter Store)""."
+            "What if: Performing the operation ""Set secret value"" on target ""$stem/existing (Parameter Store)"".")
         $found = Get-SsmParameterFromServer -Name "$stem/new", "$stem/existing"
         $found.ContainsKey("$stem/new") | Should -BeFalse
         $found["$stem/existing"].Value | Should -Be 'kept'
@@ -342,7 +349,9 @@ Describe 'Set-Secret on Secrets Manager' {
 
     It 'writes nothing with -WhatIf' {
         $name = New-TestName 'ss'
-        Set-Secret $name -Secret 'never' -WhatIf
+        $run = Invoke-WithCapturedHost -Parameters @{ name = $name } { param($name) Set-Secret $name -Secret 'never' -WhatIf }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be "What if: Performing the operation ""Set secret value"" on target ""$name (Secrets Manager)""."
         Get-SmNamesFromServer -Prefix $name | Should -BeNullOrEmpty
     }
 

@@ -219,3 +219,32 @@ function Invoke-ChildPwsh {
     if (-not $process.WaitForExit($TimeoutSeconds * 1000)) { $process.Kill($true); throw "pwsh $($Arguments -join ' ') did not finish in $TimeoutSeconds s." }
     return [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.GetAwaiter().GetResult(); Error = $stderr.GetAwaiter().GetResult() }
 }
+
+function Invoke-WithCapturedHost {
+    # Runs a script block in a runspace of its own, with the built module, whose host keeps what it
+    # is given (the "What if:" lines of -WhatIf, which go to the host and not to any stream) instead
+    # of printing it. The block sees no variables of the caller: pass them in -Parameters to its
+    # param() block. Returns its output, the host's lines and every stream's records.
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Parameters = @{})
+    if (-not ('SecretsToolsTests.CapturingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'CapturingHost.cs') }
+    $capturingHost = [SecretsToolsTests.CapturingHost]::new()
+    $runspace = [runspacefactory]::CreateRunspace($capturingHost)
+    $runspace.Open()
+    $ps = [powershell]::Create()
+    $ps.Runspace = $runspace
+    try {
+        $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $script:RepoRoot 'out/SecretsTools/SecretsTools.psd1')).AddStatement()
+        $null = $ps.AddScript($ScriptBlock.ToString()).AddParameters($Parameters)
+        $output = $ps.Invoke()
+        return [pscustomobject]@{
+            Output    = @($output)
+            HostLines = $capturingHost.Lines
+            Errors    = @($ps.Streams.Error)
+            Streams   = @($ps.Streams.Verbose) + @($ps.Streams.Warning) + @($ps.Streams.Debug) + @($ps.Streams.Information)
+        }
+    }
+    finally {
+        $ps.Dispose()
+        $runspace.Dispose()
+    }
+}
