@@ -1,28 +1,42 @@
-#!/usr/bin/env pwsh
+#!/usr/bin/env -S dotnet pwsh -NoProfile
 <#
 .SYNOPSIS
     Builds, tests and demonstrates SecretsTools.
 .DESCRIPTION
     Tasks:
-      Build  compile the module into out/SecretsTools (manifest, dlls, format file)
-      Test   Build, then run every xunit and Pester test against one local moto_server;
-             prints "Tests: N passed, M failed" and exits non-zero on any failure
-      Demo   Build, start moto_server, seed sample secrets and show the cmdlets at work
-      Bench  Build, then run the benchmarks in bench/ against moto_server
+      Build    compile the module into out/SecretsTools (manifest, dlls, format file)
+      Install  Build, then copy the module into your PowerShell module folder (or -Destination),
+               so that Import-Module SecretsTools finds it by name
+      Test     Build, then run every xunit and Pester test against one local moto_server;
+               prints "Tests: N passed, M failed" and exits non-zero on any failure
+      Demo     Build, start moto_server, seed sample secrets and show the cmdlets at work
+      Bench    Build, then run the benchmarks in bench/ against moto_server
       Package  Build, then write out/packages: the .nupkg (a folder repository), SecretsTools.zip
                (Azure Automation) and the Lambda layer zip; refuses a version already packaged there
-      Clean  remove out/ and every bin/ and obj/
+      Clean    remove out/ and every bin/ and obj/
+.PARAMETER Destination
+    Install: the modules folder to install into, instead of the user's own module folder from
+    PSModulePath. The module goes to <Destination>/SecretsTools/<version>.
+.PARAMETER NoBuild
+    Install: install the module already in out/SecretsTools (for example the one just tested)
+    instead of building it again.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
+.EXAMPLE
+    ./build.ps1 Install
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean', 'Package')]
+    [ValidateSet('Build', 'Install', 'Test', 'Demo', 'Bench', 'Clean', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    [string] $Destination,
+
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
@@ -67,7 +81,7 @@ function Invoke-Build {
     (Get-Content (Join-Path $root 'SecretsTools.psd1') -Raw) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |
         Set-Content (Join-Path $moduleOut 'SecretsTools.psd1') -Encoding utf8NoBOM
     Build-Help
-    Write-Host "Built SecretsTools $version in $moduleOut"
+    Write-Host "Built SecretsTools $version in $([IO.Path]::GetRelativePath($root, $moduleOut))"
 }
 
 function Build-Help {
@@ -78,6 +92,37 @@ function Build-Help {
     Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'tools/New-MamlHelp.ps1'),
         '-ModulePath', (Join-Path $moduleOut 'SecretsTools.psd1'), '-DocsPath', $docs, '-OutputFile', (Join-Path $helpOut 'SecretsTools.dll-Help.xml'))
     Copy-Item (Join-Path $docs 'about_*.help.txt') $helpOut
+}
+
+function Get-UserModuleFolder {
+    # The user-scope entry of PSModulePath: where PowerShell itself puts the user's modules
+    # (Documents/PowerShell/Modules on Windows, XDG_DATA_HOME or ~/.local/share/powershell/Modules
+    # elsewhere), or else the first entry under the home folder.
+    $default = if ($IsWindows) { Join-Path ([Environment]::GetFolderPath('MyDocuments')) 'PowerShell/Modules' }
+        else { Join-Path ($env:XDG_DATA_HOME ? $env:XDG_DATA_HOME : (Join-Path $HOME '.local/share')) 'powershell/Modules' }
+    $comparison = if ($IsWindows) { [StringComparison]::OrdinalIgnoreCase } else { [StringComparison]::Ordinal }
+    $entries = @($env:PSModulePath -split [IO.Path]::PathSeparator | Where-Object { $_ } | ForEach-Object { $_.TrimEnd('/', '\') })
+    $found = @($entries | Where-Object { [string]::Equals($_, $default, $comparison) }) +
+        @($entries | Where-Object { $_.StartsWith($HOME, $comparison) })
+    if ($found) { return $found[0] }
+    Write-Warning "PSModulePath has no user module folder; installing into $default, which Import-Module searches only once it is in PSModulePath."
+    return $default
+}
+
+function Invoke-Install {
+    if (-not $NoBuild) { Invoke-Build }
+    $manifest = Join-Path $moduleOut 'SecretsTools.psd1'
+    if (-not (Test-Path $manifest)) { throw "Nothing to install in ${moduleOut}: run './build.ps1 Build' first." }
+    $version = (Import-PowerShellDataFile $manifest).ModuleVersion
+    $modules = if ($Destination) { $Destination } else { Get-UserModuleFolder }
+    # Modules/<name>/<version>: the layout Import-Module and Get-Module -ListAvailable look for, so
+    # several versions can sit side by side.
+    $target = Join-Path $modules "SecretsTools/$version"
+    if (Test-Path $target) { Remove-Item $target -Recurse -Force }
+    New-Item -ItemType Directory -Path $target -Force | Out-Null
+    Copy-Item (Join-Path $moduleOut '*') $target -Recurse
+    Write-Host "Installed SecretsTools $version in $target"
+    Write-Host "Use it from any PowerShell 7.4+ session: Import-Module SecretsTools"
 }
 
 function Get-PesterModulePath {
@@ -104,6 +149,8 @@ function Invoke-XunitTests {
 
 function Invoke-PesterTests {
     $pester = Get-PesterModulePath
+    # Pester colours its report even when it goes to a file or a CI log; plain text there.
+    $renderMode = if ([Console]::IsOutputRedirected) { 'Plaintext' } else { 'Auto' }
     $script = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$pester' -Force
@@ -111,6 +158,7 @@ Import-Module '$pester' -Force
 `$config.Run.Path = '$(Join-Path $root 'tests/pester')'
 `$config.Run.PassThru = `$true
 `$config.Output.Verbosity = 'Normal'
+`$config.Output.RenderMode = '$renderMode'
 `$result = Invoke-Pester -Configuration `$config
 "PESTER-RESULT `$(`$result.PassedCount) `$(`$result.FailedCount + `$result.FailedBlocksCount + `$result.FailedContainersCount)"
 "@
@@ -170,6 +218,7 @@ function Invoke-Clean {
 
 switch ($Task) {
     'Build' { Invoke-Build }
+    'Install' { Invoke-Install }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }

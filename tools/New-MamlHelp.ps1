@@ -2,9 +2,11 @@
 .SYNOPSIS
     Turns docs/en-US/<Cmdlet>.md into the MAML file Get-Help reads for a binary module.
 .DESCRIPTION
-    Prose (synopsis, description, examples, parameter text, outputs, notes) comes from the
-    markdown; parameter facts (type, mandatory, position, pipeline input, aliases, sets) come from
-    the built cmdlets themselves, so the help can never disagree with the code about them.
+    Prose (synopsis, description, examples, parameter text, inputs, outputs, notes) comes from the
+    markdown; parameter facts (type, mandatory, position, pipeline input, aliases, sets) and the
+    online link (the cmdlet's HelpUri) come from the built cmdlets themselves, so the help can never
+    disagree with the code about them. The build fails when a cmdlet's markdown lacks a parameter,
+    its INPUTS or its OUTPUTS.
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -38,6 +40,35 @@ function Get-Paragraphs([string[]] $Lines) {
     return @($text -split "\n\s*\n" | ForEach-Object { ($_ -replace '\s*\n\s*', ' ').Trim() } | Where-Object { $_ })
 }
 
+function Get-TypeName([type] $Type) {
+    # What a user types: SecretStoreKind, not Nullable`1 (an optional enum parameter is nullable).
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { return $underlying.Name }
+    return $Type.Name
+}
+
+function Get-TypeSections($Top, [string] $Heading, [string] $File) {
+    # INPUTS and OUTPUTS: a '### Type' per type, each with its text.
+    if (-not $Top.Contains($Heading)) { throw "$File has no '## $Heading' section." }
+    $types = Split-Sections $Top[$Heading] '### '
+    if ($types.Count -eq 0) { throw "$File, '## $Heading': no '### Type' entry (write '### None' when there is nothing)." }
+    foreach ($type in $types.Keys) {
+        if (-not (Get-Paragraphs $types[$type])) { throw "$File, '## $Heading', '$type': no text." }
+    }
+    return $types
+}
+
+function Add-TypeList($Writer, [string] $ListElement, [string] $ItemElement, $Types) {
+    $Writer.WriteStartElement('command', $ListElement, $command)
+    foreach ($type in $Types.Keys) {
+        $Writer.WriteStartElement('command', $ItemElement, $command)
+        $Writer.WriteStartElement('dev', 'type', $dev); $Writer.WriteElementString('maml', 'name', $maml, $type); $Writer.WriteEndElement()
+        $Writer.WriteStartElement('maml', 'description', $maml); Add-Paragraphs $Writer (Get-Paragraphs $Types[$type]); $Writer.WriteEndElement()
+        $Writer.WriteEndElement()
+    }
+    $Writer.WriteEndElement()
+}
+
 function Add-Paragraphs($Writer, [string[]] $Paragraphs) {
     foreach ($p in $Paragraphs) { $Writer.WriteElementString('maml', 'para', $maml, $p) }
 }
@@ -64,7 +95,9 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object Name) {
     $synopsis = Get-Paragraphs $top['SYNOPSIS']
     $parameterDocs = Split-Sections $top['PARAMETERS'] '### '
     $exampleDocs = Split-Sections $top['EXAMPLES'] '### '
-    $outputDocs = if ($top.Contains('OUTPUTS')) { Split-Sections $top['OUTPUTS'] '### ' } else { @{} }
+    $inputDocs = Get-TypeSections $top 'INPUTS' $file
+    $outputDocs = Get-TypeSections $top 'OUTPUTS' $file
+    if (-not $cmd.HelpUri) { throw "$($cmd.Name) has no HelpUri: Get-Help -Online would offer nothing." }
     $ownParameters = $cmd.Parameters.Values | Where-Object { $_.Name -notin $commonParameters }
     foreach ($p in $ownParameters) {
         if (-not $parameterDocs.Contains("-$($p.Name)")) { throw "$file does not describe -$($p.Name)." }
@@ -89,7 +122,7 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object Name) {
             $writer.WriteAttributeString('position', $(if ($sp.Position -ge 0) { "$($sp.Position + 1)" } else { 'named' }))
             $writer.WriteElementString('maml', 'name', $maml, $sp.Name)
             if ($sp.ParameterType -ne [System.Management.Automation.SwitchParameter]) {
-                $writer.WriteElementString('command', 'parameterValue', $command, $sp.ParameterType.Name)
+                $writer.WriteElementString('command', 'parameterValue', $command, (Get-TypeName $sp.ParameterType))
             }
             $writer.WriteEndElement()
         }
@@ -115,20 +148,14 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object Name) {
         $writer.WriteStartElement('maml', 'description', $maml); Add-Paragraphs $writer (Get-Paragraphs $parameterDocs["-$($p.Name)"]); $writer.WriteEndElement()
         $writer.WriteStartElement('command', 'parameterValue', $command)
         $writer.WriteAttributeString('required', "$($p.ParameterType -ne [System.Management.Automation.SwitchParameter])".ToLower())
-        $writer.WriteString($p.ParameterType.Name)
+        $writer.WriteString((Get-TypeName $p.ParameterType))
         $writer.WriteEndElement()
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement() # parameters
 
-    $writer.WriteStartElement('command', 'returnValues', $command)
-    foreach ($output in $outputDocs.Keys) {
-        $writer.WriteStartElement('command', 'returnValue', $command)
-        $writer.WriteStartElement('dev', 'type', $dev); $writer.WriteElementString('maml', 'name', $maml, $output); $writer.WriteEndElement()
-        $writer.WriteStartElement('maml', 'description', $maml); Add-Paragraphs $writer (Get-Paragraphs $outputDocs[$output]); $writer.WriteEndElement()
-        $writer.WriteEndElement()
-    }
-    $writer.WriteEndElement()
+    Add-TypeList $writer 'inputTypes' 'inputType' $inputDocs
+    Add-TypeList $writer 'returnValues' 'returnValue' $outputDocs
 
     if ($top.Contains('NOTES')) {
         $writer.WriteStartElement('maml', 'alertSet', $maml)
@@ -149,6 +176,10 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object Name) {
     $writer.WriteEndElement() # examples
 
     $writer.WriteStartElement('command', 'relatedLinks', $command)
+    $writer.WriteStartElement('maml', 'navigationLink', $maml)
+    $writer.WriteElementString('maml', 'linkText', $maml, 'Online Version:')
+    $writer.WriteElementString('maml', 'uri', $maml, $cmd.HelpUri)
+    $writer.WriteEndElement()
     foreach ($link in @($top['RELATED LINKS']) | Where-Object { $_ -match '^\s*-\s*(.+)$' } | ForEach-Object { $Matches[1].Trim() }) {
         $writer.WriteStartElement('maml', 'navigationLink', $maml); $writer.WriteElementString('maml', 'linkText', $maml, $link); $writer.WriteEndElement()
     }
@@ -158,4 +189,4 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object Name) {
 $writer.WriteEndElement()
 $writer.WriteEndDocument()
 $writer.Dispose()
-Write-Host "Wrote help for $($module.ExportedCmdlets.Count) cmdlets to $OutputFile"
+Write-Host "Wrote help for $($module.ExportedCmdlets.Count) cmdlets to $(Split-Path $OutputFile -Leaf)"

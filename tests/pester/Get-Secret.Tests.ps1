@@ -94,6 +94,11 @@ Describe 'Get-Secret on Parameter Store' {
         Get-Secret "ssm:/aws/reference/secretsmanager/$name" -AsPlainText | Should -Be 'through-ssm'
         Set-Secret "ssm:/aws/reference/secretsmanager/$name" -Secret x -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
         $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidSecretName*'
+        # A public parameter that AWS (and the test server) publishes. In a Region no other test uses:
+        # the server then holds every public parameter there, which makes its listings slow.
+        $public = '/aws/service/global-infrastructure/regions/us-east-1/longName'
+        Get-Secret "ssm:$public" -AsPlainText -Region ap-southeast-2 | Should -Be 'US East (N. Virginia)'
+        (Get-SecretInfo "ssm:$public" -Region ap-southeast-2).Name | Should -Be $public
     }
 
     It 'rejects an unknown store prefix with a specific error' {

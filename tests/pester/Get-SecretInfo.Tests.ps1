@@ -79,6 +79,17 @@ Describe 'Get-SecretInfo on Parameter Store' {
         Get-SecretInfo -Store ParameterStore -Path $root -Recurse -Tag @{ env = 'staging' } | Should -BeNullOrEmpty
     }
 
+    It 'loads the tags of what a -Tag filter matched, so they can be shown' {
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        $found = @(Get-SecretInfo -Store ParameterStore -Path $root -Recurse -Tag @{ team = 'a' })
+        $found.Name | Sort-Object | Should -Be @("$root/alpha", "$root/sub/delta")
+        ($found | Where-Object Name -EQ "$root/alpha").Tags['env'] | Should -Be 'prod'
+        ($found | Where-Object Name -EQ "$root/sub/delta").Tags['team'] | Should -Be 'a'
+        # One tag call per match, none for the parameters the server filtered out.
+        [SecretsTools.Diagnostics.ApiCallCounter]::Get('SSM', 'ListTagsForResource') | Should -Be 2
+        ($found | Format-List | Out-String) | Should -Not -Match 'not loaded'
+    }
+
     It 'filters by description prefix, ignoring case' {
         (Get-SecretInfo -Store ParameterStore -Path $root -Recurse -Description 'alpha').Name | Should -Be "$root/alpha"
         (Get-SecretInfo -Store ParameterStore -Path $root -Recurse -Description 'BETA c').Name | Should -Be "$root/beta"
@@ -133,6 +144,11 @@ Describe 'Get-SecretInfo on Secrets Manager' {
         $info.Version | Should -Not -BeNullOrEmpty
         $info.DeletedDate | Should -BeNullOrEmpty
         Assert-NoValueIn (Get-SecretInfo "$stem*") -Values 'sm-value-alpha', 'sm-value-beta', 'sm-value-one', 'sm-value-two'
+    }
+
+    It 'says Type Unknown, as Secrets Manager does not tell listings text from binary' {
+        (Get-SecretInfo "$stem-alpha").Type | Should -BeExactly 'Unknown'
+        (Get-SecretInfo "$stem*").Type | Select-Object -Unique | Should -BeExactly 'Unknown'
     }
 
     It 'describes a secret named by its ARN' {

@@ -183,16 +183,14 @@ Describe 'No secret value leaks' {
     }
 
     It 'host output such as -WhatIf messages' {
-        $transcript = Join-Path $TestDrive 'transcript.txt'
-        Start-Transcript -Path $transcript -UseMinimalHeader | Out-Null
-        try {
+        $run = Invoke-WithCapturedHost -Parameters @{ PsName = $PsName; SmName = $SmName; Sentinel = $Sentinel } {
+            param($PsName, $SmName, $Sentinel)
             Set-Secret "ssm:$PsName" -Secret $Sentinel -WhatIf -Verbose
             Set-Secret $SmName -Secret $Sentinel -WhatIf -Verbose
             Remove-Secret "ssm:$PsName", $SmName -WhatIf -Verbose
         }
-        finally { Stop-Transcript | Out-Null }
-        $text = Get-Content $transcript -Raw
-        $text | Should -Match 'What if'
+        @($run.HostLines -match '^What if: ').Count | Should -Be 4
+        $text = (@($run.HostLines) + @($run.Streams | ForEach-Object { "$_" }) + @($run.Errors | ForEach-Object { "$_" })) -join "`n"
         $text | Should -Not -Match $Sentinel
     }
 

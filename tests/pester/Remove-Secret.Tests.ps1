@@ -31,10 +31,18 @@ Describe 'Remove-Secret on Parameter Store' {
         $path = "/$(New-TestName 'rs')"
         Set-Secret "ssm:$path/a" -Secret 'v' -Confirm:$false
         Set-Secret "ssm:$path/b" -Secret 'v' -Confirm:$false
-        Remove-Secret "ssm:$path/a" -WhatIf
-        Remove-Secret "ssm:$path/b" -WhatIf -Force
-        $WhatIfPreference = $true
-        try { Remove-Secret "ssm:$path/a" -Force } finally { $WhatIfPreference = $false }
+        $run = Invoke-WithCapturedHost -Parameters @{ path = $path } {
+            param($path)
+            Remove-Secret "ssm:$path/a" -WhatIf
+            Remove-Secret "ssm:$path/b" -WhatIf -Force
+            $WhatIfPreference = $true
+            Remove-Secret "ssm:$path/a" -Force
+        }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be @(
+            "What if: Performing the operation ""Delete permanently"" on target ""$path/a (Parameter Store)""."
+            "What if: Performing the operation ""Delete permanently"" on target ""$path/b (Parameter Store)""."
+            "What if: Performing the operation ""Delete permanently"" on target ""$path/a (Parameter Store)"".")
         Get-SsmNamesUnderPath -Path $path | Sort-Object | Should -Be @("$path/a", "$path/b")
     }
 
@@ -64,6 +72,13 @@ Describe 'Remove-Secret on Parameter Store' {
         Get-ErrorIds $err | Should -Be 'InvalidSecretName'
         $err[0].TargetObject | Should -Be "$path/has space"
         Get-SsmNamesUnderPath -Path $path | Should -BeNullOrEmpty
+    }
+
+    It 'sends names with the reserved /aws and /ssm prefixes, which only writes refuse' {
+        $names = "ssm:/ssm/$(New-TestName 'rs')", "ssm:/aws/$(New-TestName 'rs')"
+        Remove-Secret $names -Force -ErrorAction SilentlyContinue -ErrorVariable err
+        # The server answered: the names passed the local rules.
+        Get-ErrorIds $err | Should -Be @('SecretNotFound', 'SecretNotFound')
     }
 }
 
@@ -128,8 +143,15 @@ Describe 'Remove-Secret on Secrets Manager' {
     It 'deletes nothing with -WhatIf' {
         $name = New-TestName 'rs'
         Set-Secret $name -Secret 'v' -Confirm:$false
-        Remove-Secret $name -WhatIf
-        Remove-Secret $name -WithoutRecovery -Force -WhatIf
+        $run = Invoke-WithCapturedHost -Parameters @{ name = $name } {
+            param($name)
+            Remove-Secret $name -WhatIf
+            Remove-Secret $name -WithoutRecovery -Force -WhatIf
+        }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be @(
+            "What if: Performing the operation ""Schedule deletion in 30 days"" on target ""$name (Secrets Manager)""."
+            "What if: Performing the operation ""Delete permanently"" on target ""$name (Secrets Manager)"".")
         (Get-SmSecretFromServer $name).DeletedDate | Should -BeNullOrEmpty
     }
 

@@ -39,7 +39,9 @@ Describe 'Restore-Secret on Secrets Manager' {
         $name = New-TestName 'rt'
         Set-Secret $name -Secret 'v' -Confirm:$false
         Remove-Secret $name -Force
-        Restore-Secret $name -WhatIf
+        $run = Invoke-WithCapturedHost -Parameters @{ name = $name } { param($name) Restore-Secret $name -WhatIf }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be "What if: Performing the operation ""Cancel scheduled deletion"" on target ""$name (Secrets Manager)""."
         (Get-SmSecretFromServer $name).DeletedDate | Should -Not -BeNullOrEmpty
     }
 

@@ -143,8 +143,15 @@ Describe 'Set-Secret on Parameter Store' {
     It 'writes nothing with -WhatIf' {
         $stem = "/$(New-TestName 'ss')"
         Set-Secret "ssm:$stem/existing" -Secret 'kept' -Confirm:$false
-        Set-Secret "ssm:$stem/new" -Secret 'never' -WhatIf
-        Set-Secret "ssm:$stem/existing" -Secret 'changed' -WhatIf
+        $run = Invoke-WithCapturedHost -Parameters @{ stem = $stem } {
+            param($stem)
+            Set-Secret "ssm:$stem/new" -Secret 'never' -WhatIf
+            Set-Secret "ssm:$stem/existing" -Secret 'changed' -WhatIf
+        }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be @(
+            "What if: Performing the operation ""Set secret value"" on target ""$stem/new (Parameter Store)""."
+            "What if: Performing the operation ""Set secret value"" on target ""$stem/existing (Parameter Store)"".")
         $found = Get-SsmParameterFromServer -Name "$stem/new", "$stem/existing"
         $found.ContainsKey("$stem/new") | Should -BeFalse
         $found["$stem/existing"].Value | Should -Be 'kept'
@@ -300,6 +307,20 @@ Describe 'Set-Secret on Secrets Manager' {
         $info.Version | Should -Be $v.VersionId
     }
 
+    It 'says with -PassThru what it wrote: <Type> for <Case>' -ForEach @(
+        @{ Case = 'text'; Type = 'String'; Value = 'plain text' }
+        @{ Case = 'a hashtable'; Type = 'Json'; Value = @{ user = 'u' } }
+        @{ Case = 'a PSCredential'; Type = 'Json'; Value = [pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force)) }
+        @{ Case = 'a string holding a JSON object'; Type = 'Json'; Value = '{"a": 1}' }
+        @{ Case = 'a JSON array (not an object)'; Type = 'String'; Value = '[1, 2]' }
+        @{ Case = 'bytes'; Type = 'Binary'; Value = [byte[]](1, 2, 3) }
+    ) {
+        $name = New-TestName 'ss'
+        (Set-Secret $name -Secret $Value -PassThru -Confirm:$false).Type | Should -BeExactly $Type
+        # A new version: the write, not DescribeSecret (which cannot tell), decides the type.
+        (Set-Secret $name -Secret $Value -PassThru -Confirm:$false).Type | Should -BeExactly $Type
+    }
+
     It 'returns with -PassThru the secret as it now is, also after an overwrite' {
         $name = New-TestName 'ss'
         Set-Secret $name -Secret 'v1' -Description 'kept description' -Tag @{ kept = 'tag' } -Confirm:$false
@@ -320,9 +341,18 @@ Describe 'Set-Secret on Secrets Manager' {
         Get-SmNamesFromServer -Prefix $name | Should -Be $name
     }
 
+    It 'writes SecretNotFound for the ARN of no secret and creates nothing' {
+        $name = New-TestName 'ss'
+        Set-Secret "arn:aws:secretsmanager:us-east-1:123456789012:secret:$name-AbCdEf" -Secret 'v' -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
+        Get-ErrorIds $err | Should -Be 'SecretNotFound'
+        Get-SmNamesFromServer -Prefix $name | Should -BeNullOrEmpty
+    }
+
     It 'writes nothing with -WhatIf' {
         $name = New-TestName 'ss'
-        Set-Secret $name -Secret 'never' -WhatIf
+        $run = Invoke-WithCapturedHost -Parameters @{ name = $name } { param($name) Set-Secret $name -Secret 'never' -WhatIf }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be "What if: Performing the operation ""Set secret value"" on target ""$name (Secrets Manager)""."
         Get-SmNamesFromServer -Prefix $name | Should -BeNullOrEmpty
     }
 

@@ -60,7 +60,12 @@ Describe 'Set-SecretInfo on Parameter Store' {
     It 'changes nothing with -WhatIf' {
         $name = "/$(New-TestName 'si')/p"
         Set-Secret "ssm:$name" -Secret 'v' -Description 'orig' -Tag @{ a = '1' } -Confirm:$false
-        Set-SecretInfo "ssm:$name" -Description 'new' -Tag @{ b = '2' } -RemoveTag a -WhatIf
+        $run = Invoke-WithCapturedHost -Parameters @{ name = $name } {
+            param($name)
+            Set-SecretInfo "ssm:$name" -Description 'new' -Tag @{ b = '2' } -RemoveTag a -WhatIf
+        }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be "What if: Performing the operation ""Update description, tags or KMS key"" on target ""$name (Parameter Store)""."
         (Get-SsmMetadataFromServer $name).Description | Should -Be 'orig'
         Get-SsmTagsFromServer $name | Should -Be @('a=1')
     }
@@ -112,7 +117,9 @@ Describe 'Set-SecretInfo on Secrets Manager' {
     It 'changes nothing with -WhatIf and writes SecretNotFound for a missing name' {
         $name = New-TestName 'si'
         Set-Secret $name -Secret 'v' -Description 'orig' -Confirm:$false
-        Set-SecretInfo $name -Description 'new' -Tag @{ a = 'b' } -WhatIf
+        $run = Invoke-WithCapturedHost -Parameters @{ name = $name } { param($name) Set-SecretInfo $name -Description 'new' -Tag @{ a = 'b' } -WhatIf }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines | Should -Be "What if: Performing the operation ""Update description, tags or KMS key"" on target ""$name (Secrets Manager)""."
         $d = Get-SmSecretFromServer $name
         $d.Description | Should -Be 'orig'
         $d.Tags | Should -BeNullOrEmpty

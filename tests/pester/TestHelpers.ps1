@@ -198,3 +198,53 @@ function Invoke-AwsCliParallel {
     if ($failed) { throw "aws $($failed[0].Arguments -join ' ') failed: $($failed[0].Text)" }
     return @($results | Sort-Object Index | ForEach-Object { if ($_.Text) { $_.Text | ConvertFrom-Json } else { $null } })
 }
+
+function Invoke-ChildPwsh {
+    # Runs the PowerShell this test runs in (an installed pwsh or `dotnet pwsh`) as a child process
+    # with stdout and stderr redirected, as a log or a pipe would, and returns its exit code and
+    # text. -Environment sets (or, with $null, removes) variables for the child only.
+    param([Parameter(Mandatory)] [string[]] $Arguments, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 120)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { $psi.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    foreach ($a in @('-NoProfile', '-NonInteractive') + $Arguments) { $psi.ArgumentList.Add($a) }
+    $psi.UseShellExecute = $false
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    foreach ($key in $Environment.Keys) {
+        if ($null -eq $Environment[$key]) { $null = $psi.Environment.Remove($key) } else { $psi.Environment[$key] = $Environment[$key] }
+    }
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSeconds * 1000)) { $process.Kill($true); throw "pwsh $($Arguments -join ' ') did not finish in $TimeoutSeconds s." }
+    return [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.GetAwaiter().GetResult(); Error = $stderr.GetAwaiter().GetResult() }
+}
+
+function Invoke-WithCapturedHost {
+    # Runs a script block in a runspace of its own, with the built module, whose host keeps what it
+    # is given (the "What if:" lines of -WhatIf, which go to the host and not to any stream) instead
+    # of printing it. The block sees no variables of the caller: pass them in -Parameters to its
+    # param() block. Returns its output, the host's lines and every stream's records.
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Parameters = @{})
+    if (-not ('SecretsToolsTests.CapturingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'CapturingHost.cs') }
+    $capturingHost = [SecretsToolsTests.CapturingHost]::new()
+    $runspace = [runspacefactory]::CreateRunspace($capturingHost)
+    $runspace.Open()
+    $ps = [powershell]::Create()
+    $ps.Runspace = $runspace
+    try {
+        $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path $script:RepoRoot 'out/SecretsTools/SecretsTools.psd1')).AddStatement()
+        $null = $ps.AddScript($ScriptBlock.ToString()).AddParameters($Parameters)
+        $output = $ps.Invoke()
+        return [pscustomobject]@{
+            Output    = @($output)
+            HostLines = $capturingHost.Lines
+            Errors    = @($ps.Streams.Error)
+            Streams   = @($ps.Streams.Verbose) + @($ps.Streams.Warning) + @($ps.Streams.Debug) + @($ps.Streams.Information)
+        }
+    }
+    finally {
+        $ps.Dispose()
+        $runspace.Dispose()
+    }
+}

@@ -16,7 +16,7 @@ namespace SecretsTools.Commands;
 /// -Path and -Prefix read a whole hierarchy into one ordered hashtable of names to values;
 /// -IncludeName (and a wildcard name) emit SecretEntry objects, so values keep their names.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "Secret", DefaultParameterSetName = NameSet)]
+[Cmdlet(VerbsCommon.Get, "Secret", DefaultParameterSetName = NameSet, HelpUri = HelpUris.Docs + "Get-Secret.md")]
 [OutputType(typeof(SecureString), typeof(string), typeof(string[]), typeof(byte[]), typeof(Hashtable), typeof(PSCredential), typeof(SecretEntry), ParameterSetName = new[] { NameSet })]
 [OutputType(typeof(OrderedDictionary), typeof(SecretEntry), ParameterSetName = new[] { PathSet, PrefixSet })]
 public sealed class GetSecretCommand : SecretCmdletBase

@@ -9,7 +9,7 @@ namespace SecretsTools.Commands;
 /// Get-SecretInfo: lists secrets (never values), streaming each page as it arrives. Filters the
 /// service can apply are sent to it; wildcards beyond a literal prefix are matched locally.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "SecretInfo")]
+[Cmdlet(VerbsCommon.Get, "SecretInfo", HelpUri = HelpUris.Docs + "Get-SecretInfo.md")]
 [OutputType(typeof(SecretInfo))]
 public sealed class GetSecretInfoCommand : SecretCmdletBase
 {

@@ -10,7 +10,7 @@ namespace SecretsTools.Commands;
 /// New-SecretPassword: a random password, generated locally with a cryptographic random number
 /// generator, or by Secrets Manager's GetRandomPassword with -UseService. SecureString by default.
 /// </summary>
-[Cmdlet(VerbsCommon.New, "SecretPassword")]
+[Cmdlet(VerbsCommon.New, "SecretPassword", HelpUri = HelpUris.Docs + "New-SecretPassword.md")]
 [OutputType(typeof(SecureString), typeof(string))]
 public sealed class NewSecretPasswordCommand : AwsCmdletBase
 {

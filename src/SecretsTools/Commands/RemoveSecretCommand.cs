@@ -10,7 +10,7 @@ namespace SecretsTools.Commands;
 /// Remove-Secret: Parameter Store deletes at once (in batches of 10); Secrets Manager schedules
 /// the deletion with a recovery window unless -WithoutRecovery. Each name is confirmed first.
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "Secret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RecoverySet)]
+[Cmdlet(VerbsCommon.Remove, "Secret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RecoverySet, HelpUri = HelpUris.Docs + "Remove-Secret.md")]
 [OutputType(typeof(void))]
 public sealed class RemoveSecretCommand : SecretCmdletBase
 {

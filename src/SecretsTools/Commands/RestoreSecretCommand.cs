@@ -5,7 +5,7 @@ using SecretsTools.Stores;
 namespace SecretsTools.Commands;
 
 /// <summary>Restore-Secret: cancels a Secrets Manager deletion scheduled by Remove-Secret.</summary>
-[Cmdlet(VerbsData.Restore, "Secret", SupportsShouldProcess = true)]
+[Cmdlet(VerbsData.Restore, "Secret", SupportsShouldProcess = true, HelpUri = HelpUris.Docs + "Restore-Secret.md")]
 [OutputType(typeof(SecretInfo))]
 public sealed class RestoreSecretCommand : SecretCmdletBase
 {

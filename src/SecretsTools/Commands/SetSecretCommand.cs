@@ -14,7 +14,7 @@ namespace SecretsTools.Commands;
 /// Set-Secret: creates a secret or writes a new version of it. Everything is checked before the
 /// first AWS call, so bad input writes nothing.
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "Secret", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
+[Cmdlet(VerbsCommon.Set, "Secret", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet, HelpUri = HelpUris.Docs + "Set-Secret.md")]
 [OutputType(typeof(SecretInfo))]
 public sealed class SetSecretCommand : SecretCmdletBase
 {

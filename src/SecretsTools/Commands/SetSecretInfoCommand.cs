@@ -10,7 +10,7 @@ namespace SecretsTools.Commands;
 /// (Parameter Store can change a description or key only by writing the current value back,
 /// which makes a new version with the same value.)
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "SecretInfo", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.Set, "SecretInfo", SupportsShouldProcess = true, HelpUri = HelpUris.Docs + "Set-SecretInfo.md")]
 [OutputType(typeof(SecretInfo))]
 public sealed class SetSecretInfoCommand : SecretCmdletBase
 {

@@ -15,8 +15,9 @@ public sealed record SecretInfo
     public string? Arn { get; init; }
 
     /// <summary>
-    /// Parameter Store: String, StringList or SecureString. Secrets Manager: String or Binary in
-    /// what Set-Secret returns; listings leave it empty, as ListSecrets does not say.
+    /// Parameter Store: String, StringList or SecureString. Secrets Manager: String, Json (a JSON
+    /// object) or Binary in what Set-Secret returns; Unknown in listings and lookups, as
+    /// ListSecrets and DescribeSecret do not say whether the value is text or binary.
     /// </summary>
     public string? Type { get; init; }
 

@@ -207,9 +207,11 @@ internal sealed partial class ParameterStoreStore : ISecretStore
     public async IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var matcher = query.NamePattern is null ? null : new WildcardPattern(query.NamePattern, WildcardOptions.None);
-        // One exact name costs one tag call at most: always worth it.
+        // One exact name costs one tag call at most: always worth it. A -Tag filter shows its
+        // matches with the tags it filtered on, at one call per match (the filter keeps them few).
         bool localTagCheck = ParameterStoreFilters.NeedsLocalTagCheck(query);
-        bool withTags = query.IncludeTags || localTagCheck || (query.NamePattern is not null && !WildcardPattern.ContainsWildcardCharacters(query.NamePattern));
+        bool withTags = query.IncludeTags || localTagCheck || query.Tags.Count > 0
+            || (query.NamePattern is not null && !WildcardPattern.ContainsWildcardCharacters(query.NamePattern));
         var request = new DescribeParametersRequest
         {
             MaxResults = ParameterStoreLimits.DescribeParametersPage,

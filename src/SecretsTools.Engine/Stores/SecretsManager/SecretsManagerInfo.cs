@@ -8,6 +8,8 @@ namespace SecretsTools.Stores.SecretsManager;
 /// <summary>SecretInfo from ListSecrets entries and DescribeSecret responses.</summary>
 internal static class SecretsManagerInfo
 {
+    public const string UnknownType = "Unknown";
+
     public static SecretInfo From(SecretListEntry e, string? region) => FromMetadata(e, region);
 
     /// <summary>DescribeSecret also reports the replica regions.</summary>
@@ -21,6 +23,8 @@ internal static class SecretsManagerInfo
         Name = m.Name ?? "",
         Store = SecretStoreKind.SecretsManager,
         Arn = m.ARN,
+        // ListSecrets and DescribeSecret do not say whether the value is text or binary.
+        Type = UnknownType,
         Version = m.VersionStages.FirstOrDefault(v => v.Value.Contains(SecretsManagerLimits.CurrentStage)).Key,
         LastModified = m.LastChangedDate,
         CreatedDate = m.CreatedDate,

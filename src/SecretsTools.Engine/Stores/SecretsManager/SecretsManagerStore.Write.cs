@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using SecretsTools.Model;
 using SecretsTools.SecretsManager;
 using SecretsTools.SecretsManager.Model;
+using SecretsTools.Values;
 
 namespace SecretsTools.Stores.SecretsManager;
 
@@ -102,12 +103,20 @@ internal sealed partial class SecretsManagerStore
         Name = request.Name,
         Store = Kind,
         Arn = arn,
-        Type = request.Value.Kind == SecretValueKind.Binary ? "Binary" : "String",
+        Type = WrittenType(request.Value),
         Version = versionId,
         Description = request.Description,
         KmsKeyId = request.KmsKeyId,
         Region = Region,
         Tags = tags,
+    };
+
+    /// <summary>What was written, as only the write knows it: Binary, Json (a JSON object) or String.</summary>
+    private static string WrittenType(SecretValue value) => value.Kind switch
+    {
+        SecretValueKind.Binary => "Binary",
+        _ when value.Text is { } text && JsonValues.TryParseObject(text) is not null => "Json",
+        _ => "String",
     };
 
     public async Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken)
