@@ -38,7 +38,10 @@ Describe 'Set-Secret NAME#field and -Merge on Secrets Manager' {
         $name = New-TestName
         Set-Secret $name -Secret @{ token = 't1' } -Confirm:$false
         $before = (Get-SmValueFromServer $name).VersionId
-        Set-Secret "$name#token" -Secret (ConvertTo-SecureString 't2' -AsPlainText -Force) -WhatIf 6>$null
+        $run = Invoke-WithCapturedHost -Parameters @{ name = $name } {
+            param($name) Set-Secret "$name#token" -Secret (ConvertTo-SecureString 't2' -AsPlainText -Force) -WhatIf
+        }
+        $run.HostLines | Should -Contain "What if: Performing the operation ""Change key 'token' (new version)"" on target ""$name (Secrets Manager)""."
         (Get-SmValueFromServer $name).VersionId | Should -Be $before
         Set-Secret "$name#token" -Secret (ConvertTo-SecureString 't2' -AsPlainText -Force) -Confirm:$false
         Get-Secret "$name#token" -AsPlainText | Should -Be 't2'

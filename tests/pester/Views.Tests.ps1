@@ -59,6 +59,11 @@ Describe 'The SecretInfo table' {
         ($PsRow -split '\s+')[2] | Should -BeExactly $Ps.Version
     }
 
+    It 'shows versions in a form -Version accepts' {
+        Get-Secret $SmName -Version ($SmRow -split '\s+')[2] -AsPlainText | Should -Be 'v2'
+        Get-Secret "ssm:$PsName" -Version ($PsRow -split '\s+')[2] -AsPlainText | Should -Be 'v'
+    }
+
     It 'shows the Type, Unknown where Secrets Manager does not say' {
         ($SmRow -split '\s+')[1] | Should -BeExactly 'Unknown'
         ($PsRow -split '\s+')[1] | Should -BeExactly 'String'
