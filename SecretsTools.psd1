@@ -18,6 +18,7 @@
         'Remove-Secret'
         'Restore-Secret'
         'New-SecretPassword'
+        'Copy-Secret'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

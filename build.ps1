@@ -72,10 +72,12 @@ function Invoke-Build {
     # the root and references no AWS SDK, so Import-Module loads none; the engine and the SDK go into
     # engine/, which the module loads into a private load context on the first AWS call.
     Copy-Item (Join-Path $publish 'SecretsTools.dll') $moduleOut
-    foreach ($dll in 'SecretsTools.Engine.dll', 'AWSSDK.Core.dll', 'AWSSDK.SimpleSystemsManagement.dll',
-        'AWSSDK.SecurityToken.dll', 'AWSSDK.SSO.dll', 'AWSSDK.SSOOIDC.dll') {
-        Copy-Item (Join-Path $publish $dll) $engineOut
-    }
+    $engineDlls = 'SecretsTools.Engine.dll', 'AWSSDK.Core.dll', 'AWSSDK.SimpleSystemsManagement.dll',
+        'AWSSDK.SecurityToken.dll', 'AWSSDK.SSO.dll', 'AWSSDK.SSOOIDC.dll'
+    foreach ($dll in $engineDlls) { Copy-Item (Join-Path $publish $dll) $engineOut }
+    # A dependency the list does not name would be missing at run time: fail the build instead.
+    $unlisted = Get-ChildItem $publish -Filter *.dll | Where-Object { $_.Name -notin $engineDlls -and $_.Name -ne 'SecretsTools.dll' }
+    if ($unlisted) { throw "The engine's publish has dlls the module would not ship: $($unlisted.Name -join ', '). Add them to the list in Invoke-Build." }
     Copy-Item (Join-Path $root 'module/SecretsTools.format.ps1xml') $moduleOut
     $version = Get-ModuleVersion
     (Get-Content (Join-Path $root 'SecretsTools.psd1') -Raw) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |

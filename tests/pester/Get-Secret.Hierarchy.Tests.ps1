@@ -102,6 +102,16 @@ Describe 'Get-Secret -Prefix (Secrets Manager)' {
         Get-Calls SecretsManager 'GetSecretValue' | Should -Be 0
     }
 
+    It 'cuts names only at a / under a prefix without a trailing /' {
+        $stem = New-TestName
+        Set-Secret "sm:$stem/app/x" -Secret 'X' -Confirm:$false
+        Set-Secret "sm:$stem/apple/b" -Secret 'B' -Confirm:$false
+        $settings = Get-Secret -Prefix "$stem/app" -AsPlainText
+        $settings['x'] | Should -Be 'X'
+        $settings["$stem/apple/b"] | Should -Be 'B'
+        $settings.Contains('le/b') | Should -BeFalse
+    }
+
     It 'accepts an sm: prefix and returns SecureStrings by default' {
         $settings = Get-Secret -Prefix "sm:${prefix}s0" -FullName
         $settings.Count | Should -Be 9
@@ -149,6 +159,13 @@ Describe 'Get-Secret with wildcards and -IncludeName' {
             $text | Should -Not -BeLike "*$sentinel*"
             $text | Should -BeLike "*$name*"
         }
+    }
+
+    It 'refuses wildcards in an ARN, which would list the caller''s own account' {
+        $stem = "/$(New-TestName)"
+        Set-Secret "ssm:$stem/db/a" -Secret 'own' -Confirm:$false
+        Get-Secret "arn:aws:ssm:us-east-1:999999999999:parameter$stem/db/*" -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+        Get-ErrorIds $err | Should -Be 'InvalidParameterCombination'
     }
 
     It 'refuses -Version with a wildcard' {

@@ -71,7 +71,9 @@ Describe 'SecretsTools beside another module''s AWS SDK' {
         $output | Should -Contain 'counted-foreign=0'
         $cores = @($output | Where-Object { $_ -like 'core=*' })
         $cores.Count | Should -Be 2
-        @($cores | Where-Object { $_ -like 'core=SecretsTools.Engine:4.0.102.19*' }).Count | Should -Be 1
+        [xml] $props = Get-Content (Join-Path $script:RepoRoot 'Directory.Packages.props')
+        $ours = ($props.Project.ItemGroup.PackageVersion | Where-Object Include -EQ 'AWSSDK.Core').Version.Trim('[', ']')
+        @($cores | Where-Object { $_ -like "core=SecretsTools.Engine:$ours*" }).Count | Should -Be 1
         @($cores | Where-Object { $_ -like 'core=Default:*' }).Count | Should -Be 1
     }
 
@@ -130,6 +132,40 @@ $null = Get-Secret "ssm:/nothing-$([guid]::NewGuid().ToString('N'))" -ErrorActio
         }
         @($types | Where-Object { $_ -and $_.Assembly.GetName().Name -like 'AWSSDK*' }) | Should -BeNullOrEmpty
         @([SecretsTools.Commands.GetSecretCommand].Assembly.GetReferencedAssemblies().Name | Where-Object { $_ -like 'AWSSDK*' }) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Nothing of the SDK in errors, and a broken install says so' {
+    It 'keeps AWS SDK types out of every error''s exception chain' {
+        Import-Module $script:ModulePath -Force
+        $missing = "/$(New-TestName)/none"
+        Get-Secret "ssm:$missing", "sm:$(New-TestName)" -ErrorAction SilentlyContinue -ErrorVariable e1
+        Get-SecretInfo "sm:$(New-TestName)" -ErrorAction SilentlyContinue -ErrorVariable e2
+        Remove-Secret "sm:$(New-TestName)" -WithoutRecovery -Force -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable e3
+        $records = @($e1) + @($e2) + @($e3)
+        $records.Count | Should -BeGreaterOrEqual 4
+        foreach ($record in $records) {
+            $ex = $record.Exception
+            while ($ex) {
+                $ex.GetType().Assembly.GetName().Name | Should -Not -BeLike 'AWSSDK*'
+                $ex.GetType().Assembly.GetName().Name | Should -Not -Be 'SecretsTools.Engine'
+                $ex = $ex.InnerException
+            }
+        }
+        ($e1 | Where-Object { $_.TargetObject -eq $missing }).Exception.ErrorCode | Should -BeNullOrEmpty -Because 'GetParameters reports missing names without an AWS error'
+        ($e2[0].Exception.GetType().Name) | Should -Be 'SecretStoreException'
+    }
+
+    It 'stops with a clear error when a dll is missing from engine/, never running on another SDK' {
+        $copy = Join-Path $TestDrive 'broken/SecretsTools'
+        Copy-Item (Split-Path $script:ModulePath) $copy -Recurse
+        Remove-Item (Join-Path $copy 'engine/AWSSDK.Core.dll')
+        $output = Invoke-Child (($script:Foreign.v4 | ForEach-Object { "Add-Type -Path '$_'" }) -join "`n") + "`n" + @"
+Import-Module '$(Join-Path $copy 'SecretsTools.psd1')'
+try { Get-Secret 'ssm:/x' -ErrorAction Stop } catch { "id=" + `$_.FullyQualifiedErrorId; "message=" + `$_.Exception.Message }
+"@)
+        ($output | Where-Object { $_ -like 'id=*' }) | Should -BeLike 'id=AwsConfigurationError*'
+        ($output | Where-Object { $_ -like 'message=*' }) | Should -BeLike "*has no AWSSDK.Core.dll; reinstall the module*"
     }
 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Threading.Tasks;
 using Amazon.Runtime;
 using SecretsTools.SecretsManager;
 using SecretsTools.Stores;
@@ -16,7 +17,7 @@ internal static class SdkExceptions
     /// <summary>The translated exception, or null for exceptions that are already ours (or cancellation).</summary>
     public static AwsCallException? Translate(Exception ex) => ex switch
     {
-        SecretStoreException or AwsCallException or OperationCanceledException => null,
+        SecretStoreException or AwsCallException => null,
         SecretsManagerConnectionException c => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {c.Message}"),
         AmazonServiceException s when AwsErrorTranslator.IsSessionWide(s) => new AwsCallException(AwsFailure.Credentials,
             $"AWS did not accept the credentials ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
@@ -24,6 +25,10 @@ internal static class SdkExceptions
             $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
         AmazonClientException c => new AwsCallException(AwsFailure.Configuration, c.Message.TrimEnd('.')),
         HttpRequestException h => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {h.Message}"),
+        // A connection reset mid-response, or the HTTP timeout (a TaskCanceledException the user did not ask for).
+        System.IO.IOException or System.Net.Sockets.SocketException => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {ex.Message}"),
+        TaskCanceledException { InnerException: TimeoutException } => new AwsCallException(AwsFailure.Connection, "AWS did not answer in time."),
+        OperationCanceledException => null,
         _ => null,
     };
 }

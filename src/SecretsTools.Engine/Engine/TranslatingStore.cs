@@ -36,7 +36,7 @@ internal sealed class TranslatingStore : ISecretStore
     public Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken) =>
         Guard(() => _inner.VersionReplacedByAsync(name, writtenVersion, cancellationToken));
 
-    public Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken) => Guard(() => _inner.WriteAsync(request, cancellationToken));
+    public Task<SecretWriteResult> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken) => Guard(() => _inner.WriteAsync(request, cancellationToken));
 
     public IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, CancellationToken cancellationToken) =>
         Guard(_inner.ListAsync(query, cancellationToken), cancellationToken);

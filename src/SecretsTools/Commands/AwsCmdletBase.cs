@@ -83,12 +83,19 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// An exception caught off the pipeline thread (a parallel item), raised here the way Await
+    /// raises a failed call: cancellation stops the pipeline, AWS failures terminate with our ErrorIds.
+    /// </summary>
+    internal void RethrowCallFailure(Exception ex) => Await(Task.FromException<bool>(ex));
+
     private static ErrorRecord ToErrorRecord(AwsCallException ex)
     {
         var (id, category, message) = ex.Failure switch
         {
             AwsFailure.Credentials => (ErrorIds.AccessDenied, ErrorCategory.AuthenticationError, ex.Message),
             AwsFailure.Connection => (ErrorIds.AwsRequestFailed, ErrorCategory.ConnectionError, ex.Message),
+            AwsFailure.Installation => (ErrorIds.AwsConfigurationError, ErrorCategory.ResourceUnavailable, ex.Message + "."),
             AwsFailure.Configuration => (ErrorIds.AwsConfigurationError, ErrorCategory.ConnectionError,
                 $"Could not call AWS ({ex.Message}). Set -Region, -ProfileName or -Credential, or AWS_REGION and AWS_PROFILE."),
             // Stores translate the errors they expect; anything else still gets our ErrorId.
@@ -105,6 +112,11 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
         try
         {
             return create();
+        }
+        catch (AwsCallException ex) when (ex.Failure == AwsFailure.Installation)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex));
+            throw; // unreachable
         }
         catch (AwsCallException ex) when (ex.Failure == AwsFailure.Configuration)
         {

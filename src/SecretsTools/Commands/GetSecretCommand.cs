@@ -115,7 +115,8 @@ public sealed class GetSecretCommand : SecretCmdletBase
             {
                 // Values come out in input order: what is pending goes first.
                 foreach (var pending in _pending.Keys.ToList()) Flush(pending);
-                ReadMatching(KeyFor(reference), new SecretListQuery { NamePattern = reference.Name }, reference.Key, root: null, tree: null);
+                try { ReadMatching(KeyFor(reference), new SecretListQuery { NamePattern = reference.Name }, reference.Key, root: null, tree: null); }
+                catch (SecretStoreException ex) { WriteError(ex); } // the listing failed (e.g. denied): this name only
                 continue;
             }
             var key = KeyFor(reference);
@@ -143,6 +144,9 @@ public sealed class GetSecretCommand : SecretCmdletBase
             conflict = $"selects '{reference.Selector}', which cannot go with -Version or -Label";
         else if (WildcardPattern.ContainsWildcardCharacters(reference.Name) && (reference.HasSelector || Version is not null || Label is not null))
             conflict = "has wildcards, which read the current versions only: -Version, -Label and ':version' need one name";
+        else if (WildcardPattern.ContainsWildcardCharacters(reference.Name) && reference.Region is not null)
+            // A listing runs in the caller's own account, whatever account the ARN names.
+            conflict = "is an ARN with wildcards; wildcards go with names (ssm:/app/*, sm:prod/*), in the account of the credentials in use";
         if (conflict is not null)
             throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, raw, $"'{raw}' {conflict}.");
     }
@@ -188,7 +192,9 @@ public sealed class GetSecretCommand : SecretCmdletBase
             ? new SecretListQuery { Path = root, Recurse = Recurse }
             : new SecretListQuery { NamePattern = root + "*" };
         var tree = IncludeName ? null : new OrderedDictionary(System.StringComparer.Ordinal);
-        int found = ReadMatching(key, query, null, root, tree);
+        int found = 0;
+        try { found = ReadMatching(key, query, null, root, tree); }
+        catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); } // one root: nothing else to do
         if (found == 0)
         {
             WriteError(new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, root,
@@ -240,11 +246,16 @@ public sealed class GetSecretCommand : SecretCmdletBase
     private static SecretEntry Entry(ISecretStore store, string name, SecretReadResult result, object value) =>
         new(name, store.Kind, store.Region, result.Version, value);
 
+    /// <summary>
+    /// The name relative to the root, cut at a '/' only: under the prefix 'prod/app', the
+    /// secret 'prod/apple/b' keeps its full name rather than becoming 'le/b'.
+    /// </summary>
     private string TreeKey(string name, string root)
     {
         if (FullName || !name.StartsWith(root, System.StringComparison.Ordinal)) return name;
+        bool atBoundary = root.EndsWith('/') || name.Length == root.Length || name[root.Length] == '/';
         string relative = name[root.Length..].TrimStart('/');
-        return relative.Length == 0 ? name : relative;
+        return !atBoundary || relative.Length == 0 ? name : relative;
     }
 
     private static OrderedDictionary Sorted(OrderedDictionary tree)

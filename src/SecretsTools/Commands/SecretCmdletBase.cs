@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using SecretsTools.Aws;
@@ -149,19 +150,26 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     /// read with the default store, Secrets Manager): one read-only call, on this error path only,
     /// to say so. A name whose own prefix or ARN chose the store gets no hint, and costs nothing more.
     /// </summary>
+    private static readonly TimeSpan OtherStoreLookupTimeout = TimeSpan.FromSeconds(3);
+
     internal SecretStoreException WithOtherStoreHint(SecretStoreException error, SecretReference reference)
     {
         if (error.ErrorId != ErrorIds.SecretNotFound || reference.StoreFromName) return error;
         var other = reference.Store == SecretStoreKind.ParameterStore ? SecretStoreKind.SecretsManager : SecretStoreKind.ParameterStore;
         try
         {
-            var store = StoreFor(new StoreKey(other, Connection));
+            var store = SecretStores.For(other, Connection);
             store.ValidateName(reference.Name, forWrite: false);
-            if (!Await(store.ExistsAsync(reference.Name, CancellationToken))) return error;
+            // A hint is advice: a store that cannot be reached (a VPC with one endpoint only) must
+            // neither stop the command nor hold it up for the SDK's connect timeouts.
+            using var bounded = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+            bounded.CancelAfter(OtherStoreLookupTimeout);
+            if (!store.ExistsAsync(reference.Name, bounded.Token).GetAwaiter().GetResult()) return error;
         }
-        catch (SecretStoreException)
+        catch (Exception ex) when (ex is SecretStoreException or AwsCallException
+            || (ex is OperationCanceledException && !CancellationToken.IsCancellationRequested))
         {
-            return error; // not a valid name there, or no access to look: no hint
+            return error; // not a valid name there, no access to look, or no answer in time: no hint
         }
         string prefix = other == SecretStoreKind.ParameterStore ? "ssm:" : "sm:";
         string what = other == SecretStoreKind.ParameterStore ? "a Parameter Store parameter" : "a Secrets Manager secret";

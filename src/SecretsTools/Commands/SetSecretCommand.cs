@@ -119,7 +119,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
 
         try
         {
-            var info = Await(store.WriteAsync(request, CancellationToken));
+            var info = Await(store.WriteAsync(request, CancellationToken)).Info;
             WriteVerbose($"Wrote '{info.Name}' to {StoreNames.Display(info.Store)}, version {info.Version}.");
             if (change is not null && info.Version is not null) WarnIfChangedMeanwhile(store, reference.Name, change.VersionRead, info.Version);
             if (PassThru)
@@ -146,6 +146,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
         string what = reference.Key is null ? $"'{reference.Name}'" : $"field '{reference.Key}' of '{reference.Name}'";
         try
         {
+            if (Host?.UI is null) throw new PSNotImplementedException("This host has no user interface.");
             // A SecureString field: the host reads it masked (the console host echoes '*').
             var field = new FieldDescription("Secret");
             field.SetParameterType(typeof(SecureString));
@@ -155,7 +156,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
             throw new PSInvalidOperationException("The host returned no value.");
         }
         catch (System.Exception ex) when (ex is PSInvalidOperationException or System.NotImplementedException or PSNotImplementedException
-            or System.Management.Automation.Host.HostException or System.NotSupportedException or System.NullReferenceException)
+            or HostException or System.NotSupportedException)
         {
             throw new SecretStoreException(ErrorIds.SecretValueRequired, ErrorCategory.InvalidArgument, reference.Name,
                 $"No -Secret was given for {what}, and this session cannot prompt for it (non-interactive). Pass -Secret, -SecureStringSecret or pipe the value; nothing was written.");
@@ -177,7 +178,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
             if (ParameterSetName == MergeSet)
                 throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, Name,
                     $"'{Name}' names the field '{reference.Key}'; with -Merge, give the secret's name and the keys in the hashtable.");
-            object? value = UnwrapPipedRecord(SecretOrPrompt(reference));
+            object? value = ParameterSetName == SecureStringSet ? SecureStringSecret : UnwrapPipedRecord(SecretOrPrompt(reference));
             if ((value is PSObject p ? p.BaseObject : value) is byte[])
                 throw new SecretStoreException(ErrorIds.UnsupportedSecretType, ErrorCategory.InvalidType, reference.Name,
                     $"A field of a JSON value cannot hold binary data (field '{reference.Key}'); nothing was written.");

@@ -28,7 +28,11 @@ public sealed class SecretNameCompleter : IArgumentCompleter
         {
             var explicitStore = fakeBoundParameters["Store"] is { } s && Enum.TryParse(s.ToString(), true, out SecretStoreKind k) ? k : (SecretStoreKind?)null;
             var reference = SecretReference.Parse(word.Length == 0 ? "*" : word, explicitStore, DefaultStore.Resolve());
-            string prefixText = word.Length - reference.Name.Length > 0 ? word[..(word.Length - reference.Name.Length)] : "";
+            // What the user typed before the name (ssm:, sm:, an ARN's head), without a #field or
+            // :selector after it, which completion of the name replaces.
+            string typed = word.IndexOf('#') is var hash and >= 0 ? word[..hash] : word;
+            if (reference.HasSelector) typed = typed[..typed.LastIndexOf(':')];
+            string prefixText = typed.Length - reference.Name.Length > 0 ? typed[..(typed.Length - reference.Name.Length)] : "";
             var settings = new AwsConnectionSettings(
                 fakeBoundParameters["Region"] as string, fakeBoundParameters["ProfileName"] as string,
                 fakeBoundParameters["EndpointUrl"] as string, null, null, null);

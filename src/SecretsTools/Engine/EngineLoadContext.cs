@@ -21,6 +21,14 @@ internal sealed class EngineLoadContext : AssemblyLoadContext
     {
         if (assemblyName.Name == typeof(EngineLoadContext).Assembly.GetName().Name) return typeof(EngineLoadContext).Assembly;
         string path = Path.Combine(_folder, assemblyName.Name + ".dll");
-        return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        if (File.Exists(path)) return LoadFromAssemblyPath(path);
+        // The engine and the AWS SDK must come from engine/: falling back to the default context
+        // would run us on another module's AWSSDK.Core, with our customizations in its registry.
+        if (IsOurs(assemblyName.Name))
+            throw new FileNotFoundException($"SecretsTools' engine folder '{_folder}' has no {assemblyName.Name}.dll; reinstall the module.", path);
+        return null; // the framework, System.Management.Automation: the default context's
     }
+
+    private static bool IsOurs(string? name) =>
+        name is not null && (name.StartsWith("AWSSDK.", System.StringComparison.Ordinal) || name == "SecretsTools.Engine");
 }

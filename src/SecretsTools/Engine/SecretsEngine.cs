@@ -19,17 +19,28 @@ internal static class SecretsEngine
 
     public static ISecretsEngine Instance => Loaded.Value;
 
-    /// <summary>The context the engine was loaded into: the private one in the built module.</summary>
-    public static string? LoadContextName => System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(Loaded.Value.GetType().Assembly)?.Name;
-
     private static ISecretsEngine Load()
     {
         string here = Path.GetDirectoryName(typeof(SecretsEngine).Assembly.Location) ?? AppContext.BaseDirectory;
         string folder = Path.Combine(here, FolderName);
-        Assembly engine = Directory.Exists(folder)
-            ? new EngineLoadContext(folder).LoadFromAssemblyPath(Path.Combine(folder, AssemblyName + ".dll"))
-            : Assembly.Load(new AssemblyName(AssemblyName));
-        var type = engine.GetType(FacadeType, throwOnError: true)!;
-        return (ISecretsEngine)Activator.CreateInstance(type)!;
+        try
+        {
+            Assembly engine;
+            if (Directory.Exists(folder))
+                engine = new EngineLoadContext(folder).LoadFromAssemblyPath(Path.Combine(folder, AssemblyName + ".dll"));
+            else if (File.Exists(Path.Combine(here, AssemblyName + ".dll")))
+                engine = Assembly.Load(new AssemblyName(AssemblyName)); // a development or test build: the engine beside us
+            else
+                throw new FileNotFoundException($"No '{FolderName}' folder beside {here}{Path.DirectorySeparatorChar}SecretsTools.dll.");
+            var type = engine.GetType(FacadeType, throwOnError: true)!;
+            var facade = (ISecretsEngine)Activator.CreateInstance(type)!;
+            _ = facade.KnownRegions(); // loads AWSSDK.Core now, so a broken install fails here, clearly, once
+            return facade;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException or TypeLoadException or TargetInvocationException or TypeInitializationException)
+        {
+            throw new Stores.AwsCallException(Stores.AwsFailure.Installation,
+                $"SecretsTools' engine could not be loaded from '{folder}' ({ex.GetBaseException().Message.TrimEnd('.')}); reinstall the module");
+        }
     }
 }

@@ -16,6 +16,9 @@ internal enum AwsFailure
 
     /// <summary>No client can be built: no region, an unreadable profile, no credentials found.</summary>
     Configuration,
+
+    /// <summary>The module's engine/ folder is missing or incomplete: nothing AWS can work until it is reinstalled.</summary>
+    Installation,
 }
 
 /// <summary>

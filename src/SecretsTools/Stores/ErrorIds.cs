@@ -8,6 +8,7 @@ internal static class ErrorIds
     public const string SecretVersionAmbiguous = "SecretVersionAmbiguous";
     public const string SecretValueRequired = "SecretValueRequired";
     public const string SelectorNotAllowed = "SelectorNotAllowed";
+    public const string DestinationDiffers = "DestinationDiffers";
     public const string InvalidSecretName = "InvalidSecretName";
     public const string InvalidSecretReference = "InvalidSecretReference";
     public const string UnknownStorePrefix = "UnknownStorePrefix";

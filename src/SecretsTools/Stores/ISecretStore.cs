@@ -46,7 +46,7 @@ internal interface ISecretStore
     /// <summary>Checks value and options without calling AWS; throws SecretStoreException.</summary>
     void ValidateWrite(SecretWriteRequest request);
 
-    Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken);
+    Task<SecretWriteResult> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken);
 
     /// <summary>Streams matches page by page, so the first appears before a long listing ends.</summary>
     IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, CancellationToken cancellationToken);

@@ -34,7 +34,7 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
     /// <summary>The name itself chose its store (an ssm:/sm: prefix or an ARN), rather than -Store or the default.</summary>
     public bool StoreFromName { get; init; }
 
-    /// <summary>The name as typed without its selector, for messages.</summary>
+    /// <summary>The selector itself (the version or the label), for messages.</summary>
     public string Selector => Version ?? Label ?? "";
 
     private static readonly Regex PrefixPattern = new("^(?<prefix>[A-Za-z][A-Za-z0-9-]*):(?<rest>.*)$", RegexOptions.Compiled);
@@ -77,10 +77,13 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
                 {
                     "ssm" => SecretStoreKind.ParameterStore,
                     "sm" => SecretStoreKind.SecretsManager,
-                    _ => throw new SecretStoreException(ErrorIds.UnknownStorePrefix, ErrorCategory.InvalidArgument, raw,
-                        $"'{prefix}:' is not a known store prefix in '{raw}'. Use 'ssm:' for Parameter Store, 'sm:' for Secrets Manager, or an ARN."),
+                    _ => null,
                 };
-                name = match.Groups["rest"].Value;
+                if (referenced is not null) name = match.Groups["rest"].Value;
+                // 'dbpass:1' going to Parameter Store is a name with its selector, not a prefix.
+                else if ((explicitStore ?? defaultStore()) != SecretStoreKind.ParameterStore)
+                    throw new SecretStoreException(ErrorIds.UnknownStorePrefix, ErrorCategory.InvalidArgument, raw,
+                        $"'{prefix}:' is not a known store prefix in '{raw}'. Use 'ssm:' for Parameter Store, 'sm:' for Secrets Manager, or an ARN.");
             }
         }
 
@@ -92,6 +95,9 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
             throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, $"'{raw}' names no secret.");
 
         var store = referenced ?? explicitStore ?? defaultStore();
+        if (store == SecretStoreKind.SecretsManager && !name.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) && name.Contains(':'))
+            throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw,
+                $"'{raw}' has a ':', which no Secrets Manager name holds; for a Parameter Store version or label, write ssm:{name} or use -Store ParameterStore.");
         string? arn = referenced == SecretStoreKind.ParameterStore && region is not null ? text : null;
         string? version = null, label = null;
         int colon = name.LastIndexOf(':');

@@ -15,12 +15,33 @@ internal sealed class SecretStoreException : Exception
     public string? SecretName { get; }
 
     public SecretStoreException(string errorId, ErrorCategory category, string? secretName, string message, Exception? inner = null)
-        : base(NameIn(message, secretName), inner)
+        : base(NameIn(message, secretName), OursOnly(inner))
     {
         ErrorId = errorId;
         Category = category;
         SecretName = secretName;
+        // What support cases need from an AWS error, without its SDK type.
+        ErrorCode = inner is null ? null : AwsProperty(inner, "ErrorCode") ?? (inner as SecretStoreException)?.ErrorCode;
+        RequestId = inner is null ? null : AwsProperty(inner, "RequestId") ?? (inner as SecretStoreException)?.RequestId;
     }
+
+    /// <summary>The AWS error code behind this error (e.g. ResourceNotFoundException), when AWS sent one.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The AWS request id, for support cases.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>
+    /// An SDK exception stays in the engine: it is not kept as InnerException, so no AWS SDK type
+    /// (from the engine's private load context) reaches $Error, Export-Clixml or a remoting client.
+    /// </summary>
+    private static Exception? OursOnly(Exception? inner) =>
+        inner is null || inner.GetType().Assembly == typeof(SecretStoreException).Assembly || inner.GetType().Assembly.GetName().Name?.StartsWith("System", StringComparison.Ordinal) == true
+            ? inner
+            : null;
+
+    private static string? AwsProperty(Exception inner, string name) =>
+        inner.GetType().Assembly == typeof(SecretStoreException).Assembly ? null : inner.GetType().GetProperty(name)?.GetValue(inner) as string;
 
     /// <summary>
     /// Every per-item message names its secret: in a batch (Import-Csv | Set-Secret) an error that

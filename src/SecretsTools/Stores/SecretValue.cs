@@ -40,5 +40,10 @@ internal sealed class SecretValue
 
     public string[] ToStringList() => (Text ?? "").Split(',');
 
+    /// <summary>The same kind and content: a write of this value would change nothing.</summary>
+    public bool SameAs(SecretValue other) =>
+        Kind == other.Kind && string.Equals(Text, other.Text, StringComparison.Ordinal)
+        && (Binary is null ? other.Binary is null : other.Binary is not null && Binary.AsSpan().SequenceEqual(other.Binary));
+
     public override string ToString() => $"SecretValue({Kind}, redacted)";
 }

@@ -14,4 +14,16 @@ internal sealed record SecretWriteRequest(string Name, SecretValue Value)
     public string? KmsKeyId { get; init; }
     public string? Tier { get; init; }
     public bool NoClobber { get; init; }
+
+    /// <summary>
+    /// Secrets Manager: the token of the version this write makes (see IdempotencyTokens), so the
+    /// same write sent twice (a lost reply, a re-run) makes one version. Null: a fresh one per call.
+    /// </summary>
+    public string? ClientRequestToken { get; init; }
+
+    /// <summary>Read the current value first; when it is already this value, write nothing (Skipped).</summary>
+    public bool SkipIfUnchanged { get; init; }
+
+    /// <summary>The secret is known to exist: write a new version directly, with no create attempt first.</summary>
+    public bool KnownToExist { get; init; }
 }

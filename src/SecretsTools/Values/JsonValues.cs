@@ -69,8 +69,18 @@ internal static class JsonValues
     /// <summary>Parses a JSON object, or returns null when the text is not one.</summary>
     public static JsonObject? TryParseObject(string text)
     {
-        try { return JsonNode.Parse(text) as JsonObject; }
-        catch (JsonException) { return null; }
+        try
+        {
+            // JsonNode parses duplicate keys lazily and throws when they are first enumerated:
+            // enumerate here, so a value such as {"a":1,"a":2} is simply not a usable JSON object.
+            var json = JsonNode.Parse(text) as JsonObject;
+            _ = json?.Count;
+            return json;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A JSON object as a Hashtable: strings, numbers, bools, nested Hashtables and arrays.</summary>

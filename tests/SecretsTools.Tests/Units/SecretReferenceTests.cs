@@ -104,4 +104,40 @@ public class SecretReferenceTests
         var named = new SecretStoreException(ErrorIds.SecretNotFound, System.Management.Automation.ErrorCategory.ObjectNotFound, "/app/x", "Secret '/app/x' was not found.");
         Assert.Equal("Secret '/app/x' was not found.", named.Message);
     }
+
+    [Theory]
+    [InlineData("dbpass:1", "dbpass", "1", null)]
+    [InlineData("/app/db:stable", "/app/db", null, "stable")]
+    [InlineData("app:7", "app", "7", null)]
+    public void Selectors_work_without_a_prefix_when_the_store_is_Parameter_Store(string raw, string name, string? version, string? label)
+    {
+        foreach (var reference in new[]
+        {
+            SecretReference.Parse(raw, SecretStoreKind.ParameterStore, SecretStoreKind.SecretsManager),
+            SecretReference.Parse(raw, null, SecretStoreKind.ParameterStore),
+        })
+        {
+            Assert.Equal(SecretStoreKind.ParameterStore, reference.Store);
+            Assert.Equal(name, reference.Name);
+            Assert.Equal(version, reference.Version);
+            Assert.Equal(label, reference.Label);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_prefix_for_Secrets_Manager_is_still_an_unknown_prefix()
+    {
+        var error = Assert.Throws<SecretStoreException>(() => SecretReference.Parse("vault:x", null, SecretStoreKind.SecretsManager));
+        Assert.Equal(ErrorIds.UnknownStorePrefix, error.ErrorId);
+    }
+
+    [Theory]
+    [InlineData("/app/db/password:3")]
+    [InlineData("sm:prod/db:AWSPREVIOUS")]
+    public void A_selector_on_a_Secrets_Manager_name_points_to_ssm(string raw)
+    {
+        var error = Assert.Throws<SecretStoreException>(() => SecretReference.Parse(raw, null, SecretStoreKind.SecretsManager));
+        Assert.Equal(ErrorIds.InvalidSecretReference, error.ErrorId);
+        Assert.Contains("write ssm:", error.Message);
+    }
 }

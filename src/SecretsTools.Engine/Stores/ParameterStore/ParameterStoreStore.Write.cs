@@ -47,7 +47,7 @@ internal sealed partial class ParameterStoreStore
     private static string EffectiveType(SecretWriteRequest request) =>
         request.ParameterType ?? (request.Value.Kind == SecretValueKind.StringList ? "StringList" : "SecureString");
 
-    public async Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken)
+    public async Task<SecretWriteResult> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken)
     {
         ValidateWrite(request);
         if (request.Tier is null && request.Value.ByteLength > ParameterStoreLimits.StandardValueBytes)
@@ -58,12 +58,11 @@ internal sealed partial class ParameterStoreStore
                     $"The value is {request.Value.ByteLength} bytes; the Standard tier takes at most {ParameterStoreLimits.StandardValueBytes}. "
                     + "Use -Tier Advanced (up to 8 KB) or Secrets Manager (up to 64 KB).");
         }
-        string type = EffectiveType(request);
         var put = new PutParameterRequest
         {
             Name = request.Name,
             Value = request.Value.Text,
-            Type = new ParameterType(type),
+            Type = new ParameterType(EffectiveType(request)),
             Description = request.Description,
             KeyId = request.KmsKeyId,
             Tier = request.Tier is null ? null : new ParameterTier(request.Tier),
@@ -71,35 +70,16 @@ internal sealed partial class ParameterStoreStore
             Tags = request.Tags?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
         };
 
-        PutParameterResponse response;
-        bool created = true;
         try
         {
+            if (request.KnownToExist && !request.NoClobber) return await OverwriteAsync(request, put, cancellationToken).ConfigureAwait(false);
             // Create first: tags can only ride along on a create (Tags with Overwrite=true is a ValidationException).
-            response = await RetryTooManyUpdates(() => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await RetryTooManyUpdates(() => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return new SecretWriteResult(Written(request, put.Type.Value, response, TagTable.From(request.Tags)), SecretWriteOutcome.Created);
         }
         catch (ParameterAlreadyExistsException) when (!request.NoClobber)
         {
-            // A new version keeps what the caller did not ask to change: type, key and description
-            // (a String parameter must not silently become a SecureString).
-            var current = await DescribeMetadataAsync(request.Name, cancellationToken).ConfigureAwait(false);
-            if (current is not null)
-            {
-                if (request.ParameterType is null && current.Type is not null && request.Value.Kind != SecretValueKind.StringList)
-                    type = current.Type.Value;
-                if (request.KmsKeyId is not null && type != "SecureString")
-                    throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, request.Name,
-                        $"'{request.Name}' is a {type} parameter; -KmsKeyId applies only to SecureString parameters. Nothing was written.");
-                put.Type = new ParameterType(type);
-                put.KeyId = type == "SecureString" ? request.KmsKeyId ?? current.KeyId : null;
-                put.Description = request.Description ?? current.Description;
-            }
-            created = false;
-            put.Overwrite = true;
-            put.Tags = null;
-            response = await TranslatedWrite(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
-            if (request.Tags is { Count: > 0 })
-                await AddTagsAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
+            return await OverwriteAsync(request, put, cancellationToken).ConfigureAwait(false);
         }
         catch (ParameterAlreadyExistsException ex)
         {
@@ -110,21 +90,56 @@ internal sealed partial class ParameterStoreStore
         {
             throw AwsErrorTranslator.Translate(ex, request.Name, Kind);
         }
-
-        return new SecretInfo
-        {
-            Name = request.Name,
-            Store = Kind,
-            Type = type,
-            Version = response.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Tier = response.Tier?.Value,
-            Description = request.Description,
-            KmsKeyId = request.KmsKeyId,
-            Region = _region,
-            // A new parameter has exactly the tags given; an existing one kept others we did not read.
-            Tags = created ? TagTable.From(request.Tags) : null,
-        };
     }
+
+    /// <summary>
+    /// A new version of an existing parameter. It keeps what the caller did not ask to change:
+    /// type, key and description (a String parameter must not silently become a SecureString).
+    /// With SkipIfUnchanged, an equal value is left alone: Parameter Store has no request tokens,
+    /// so this is what keeps a write sent again (a lost reply, a re-run) from adding a version.
+    /// </summary>
+    private async Task<SecretWriteResult> OverwriteAsync(SecretWriteRequest request, PutParameterRequest put, CancellationToken cancellationToken)
+    {
+        string type = put.Type.Value;
+        var current = await DescribeMetadataAsync(request.Name, cancellationToken).ConfigureAwait(false);
+        if (current is not null)
+        {
+            if (request.ParameterType is null && current.Type is not null && request.Value.Kind != SecretValueKind.StringList)
+                type = current.Type.Value;
+            if (request.KmsKeyId is not null && type != "SecureString")
+                throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, request.Name,
+                    $"'{request.Name}' is a {type} parameter; -KmsKeyId applies only to SecureString parameters. Nothing was written.");
+            put.Type = new ParameterType(type);
+            put.KeyId = type == "SecureString" ? request.KmsKeyId ?? current.KeyId : null;
+            put.Description = request.Description ?? current.Description;
+        }
+        if (request.SkipIfUnchanged && current?.Type?.Value == type)
+        {
+            var read = (await ReadAsync(new[] { new SecretReadRequest(request.Name) }, cancellationToken).ConfigureAwait(false))[0];
+            if (read.Value is not null && read.Value.SameAs(request.Value))
+                return new SecretWriteResult(Written(request, type, null, null) with { Version = read.Version }, SecretWriteOutcome.Skipped);
+        }
+        put.Overwrite = true;
+        put.Tags = null;
+        var response = await TranslatedWrite(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (request.Tags is { Count: > 0 })
+            await AddTagsAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
+        // An existing parameter kept tags we did not read: Tags stays unknown (null).
+        return new SecretWriteResult(Written(request, type, response, null), SecretWriteOutcome.Updated);
+    }
+
+    private SecretInfo Written(SecretWriteRequest request, string type, PutParameterResponse? response, System.Collections.Hashtable? tags) => new()
+    {
+        Name = request.Name,
+        Store = Kind,
+        Type = type,
+        Version = response?.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Tier = response?.Tier?.Value,
+        Description = request.Description,
+        KmsKeyId = request.KmsKeyId,
+        Region = _region,
+        Tags = tags,
+    };
 
     public async Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken)
     {

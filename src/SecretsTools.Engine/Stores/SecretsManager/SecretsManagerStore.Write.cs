@@ -32,18 +32,28 @@ internal sealed partial class SecretsManagerStore
         TagRules.Validate(request.Name, request.Tags);
     }
 
-    public async Task<SecretInfo> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken)
+    public async Task<SecretWriteResult> WriteAsync(SecretWriteRequest request, CancellationToken cancellationToken)
     {
         ValidateWrite(request);
         string? text = request.Value.Kind == SecretValueKind.Binary ? null : request.Value.Text;
         byte[]? binary = request.Value.Binary;
-        if (request.Name.StartsWith("arn:", StringComparison.Ordinal))
+        bool exists = request.KnownToExist || request.Name.StartsWith("arn:", StringComparison.Ordinal);
+        if (request.SkipIfUnchanged)
+        {
+            var current = await ReadOneAsync(new SecretReadRequest(request.Name), cancellationToken).ConfigureAwait(false);
+            if (current.Value is not null && current.Value.SameAs(request.Value))
+                return new SecretWriteResult(Written(request, null, current.Version, null), SecretWriteOutcome.Skipped);
+            exists |= current.Value is not null;
+        }
+        if (exists)
         {
             // An ARN names an existing secret (CreateSecret takes names only).
             if (request.NoClobber)
                 throw new SecretStoreException(ErrorIds.SecretAlreadyExists, ErrorCategory.ResourceExists, request.Name,
-                    $"'{request.Name}' is the ARN of an existing secret and -NoClobber was given; nothing was written.");
-            return await WriteNewVersionAsync(request, text, binary, cancellationToken).ConfigureAwait(false);
+                    request.Name.StartsWith("arn:", StringComparison.Ordinal)
+                        ? $"'{request.Name}' is the ARN of an existing secret and -NoClobber was given; nothing was written."
+                        : $"Secret '{request.Name}' already exists in Secrets Manager and -NoClobber was given; nothing was written.");
+            return new SecretWriteResult(await WriteNewVersionAsync(request, text, binary, cancellationToken).ConfigureAwait(false), SecretWriteOutcome.Updated);
         }
         try
         {
@@ -54,9 +64,10 @@ internal sealed partial class SecretsManagerStore
                 SecretBinary = binary,
                 Description = request.Description,
                 KmsKeyId = request.KmsKeyId,
+                ClientRequestToken = request.ClientRequestToken,
                 Tags = request.Tags?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() ?? new List<Tag>(),
             }, cancellationToken).ConfigureAwait(false);
-            return Written(request, created.ARN, created.VersionId, TagTable.From(request.Tags));
+            return new SecretWriteResult(Written(request, created.ARN, created.VersionId, TagTable.From(request.Tags)), SecretWriteOutcome.Created);
         }
         catch (SecretsManagerException ex) when (ex.ErrorCode == "ResourceExistsException")
         {
@@ -69,7 +80,7 @@ internal sealed partial class SecretsManagerStore
             throw SecretsManagerErrors.Translate(ex, request.Name);
         }
 
-        return await WriteNewVersionAsync(request, text, binary, cancellationToken).ConfigureAwait(false);
+        return new SecretWriteResult(await WriteNewVersionAsync(request, text, binary, cancellationToken).ConfigureAwait(false), SecretWriteOutcome.Updated);
     }
 
     private async Task<SecretInfo> WriteNewVersionAsync(SecretWriteRequest request, string? text, byte[]? binary, CancellationToken cancellationToken)
@@ -87,6 +98,8 @@ internal sealed partial class SecretsManagerStore
             SecretId = request.Name,
             SecretString = text,
             SecretBinary = binary,
+            // The same token and value again is a no-op: a write re-sent after a lost reply makes one version.
+            ClientRequestToken = request.ClientRequestToken,
         }, cancellationToken)).ConfigureAwait(false);
         if (request.Description is not null || request.KmsKeyId is not null)
             await UpdateMetadataAsync(request.Name, request.Description, request.KmsKeyId, cancellationToken).ConfigureAwait(false);

@@ -116,8 +116,9 @@ internal sealed partial class SecretsManagerStore : ISecretStore
     public IAsyncEnumerable<SecretReadResult> ReadMatchingAsync(SecretListQuery query, CancellationToken cancellationToken) =>
         ListedReader.ReadAsync(this, query, cancellationToken);
 
+    /// <summary>A secret scheduled for deletion cannot be read, so for a hint it does not exist.</summary>
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
-        await DescribeAsync(name, cancellationToken).ConfigureAwait(false) is not null;
+        await DescribeAsync(name, cancellationToken).ConfigureAwait(false) is { DeletedDate: null };
 
     public async Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken)
     {
