@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using SecretsTools.Tests.Infrastructure;
+using SecretsTools.Tests.Infrastructure.Proxy;
 using Xunit;
 
 namespace SecretsTools.Tests.Cmdlets;

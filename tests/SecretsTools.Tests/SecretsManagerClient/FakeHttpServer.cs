@@ -7,16 +7,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using SecretsTools.Tests.Infrastructure;
 
 namespace SecretsTools.Tests.SecretsManagerClient;
-
-/// <summary>One HTTP request as the fake server received it.</summary>
-internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
-{
-    public string BodyText => Encoding.UTF8.GetString(Body);
-
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
-}
 
 /// <summary>What the fake server does with a request: answer with these bytes, or hang up.</summary>
 internal sealed record FakeReply(int Status, string? ContentType, string Body, IReadOnlyDictionary<string, string>? Headers = null, bool Drop = false)
@@ -97,7 +90,7 @@ internal sealed class FakeHttpServer : IDisposable
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 timeout.CancelAfter(TimeSpan.FromSeconds(10));
                 var stream = client.GetStream();
-                var request = await ReadRequestAsync(stream, timeout.Token);
+                var request = await new Http1Reader(stream).ReadRequestAsync(timeout.Token);
                 if (request is null) return;
                 _requests.Enqueue(request);
                 var reply = _reply(request);
@@ -105,77 +98,17 @@ internal sealed class FakeHttpServer : IDisposable
                 await stream.WriteAsync(Serialize(reply), timeout.Token);
                 await stream.FlushAsync(timeout.Token);
             }
-            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or InvalidDataException)
             {
             }
         }
     }
 
-    private static async Task<RecordedRequest?> ReadRequestAsync(NetworkStream stream, CancellationToken token)
-    {
-        var buffer = new List<byte>();
-        var chunk = new byte[8192];
-        int headerEnd;
-        while ((headerEnd = IndexOfHeaderEnd(buffer)) < 0)
-        {
-            int read = await stream.ReadAsync(chunk, token);
-            if (read == 0) return null;
-            buffer.AddRange(chunk.AsSpan(0, read).ToArray());
-        }
-
-        var headerText = Encoding.ASCII.GetString(buffer.GetRange(0, headerEnd).ToArray());
-        var lines = headerText.Split("\r\n");
-        var requestLine = lines[0].Split(' ');
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines[1..])
-        {
-            int colon = line.IndexOf(':');
-            if (colon > 0) headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
-        }
-
-        int contentLength = headers.TryGetValue("Content-Length", out var length) ? int.Parse(length) : 0;
-        int bodyStart = headerEnd + 4;
-        while (buffer.Count - bodyStart < contentLength)
-        {
-            int read = await stream.ReadAsync(chunk, token);
-            if (read == 0) break;
-            buffer.AddRange(chunk.AsSpan(0, read).ToArray());
-        }
-        var body = buffer.GetRange(bodyStart, Math.Min(contentLength, buffer.Count - bodyStart)).ToArray();
-        return new RecordedRequest(requestLine[0], requestLine[1], headers, body);
-    }
-
-    private static int IndexOfHeaderEnd(List<byte> buffer)
-    {
-        for (int i = 0; i + 3 < buffer.Count; i++)
-        {
-            if (buffer[i] == '\r' && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n') return i;
-        }
-        return -1;
-    }
-
     private static byte[] Serialize(FakeReply reply)
     {
-        var body = Encoding.UTF8.GetBytes(reply.Body);
-        var head = new StringBuilder();
-        head.Append($"HTTP/1.1 {reply.Status} {ReasonPhrase(reply.Status)}\r\n");
-        head.Append($"Date: {DateTime.UtcNow:R}\r\n");
-        if (reply.ContentType is not null) head.Append($"Content-Type: {reply.ContentType}\r\n");
-        head.Append($"Content-Length: {body.Length}\r\n");
-        head.Append("Connection: close\r\n");
-        foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>()) head.Append($"{name}: {value}\r\n");
-        head.Append("\r\n");
-        return [.. Encoding.ASCII.GetBytes(head.ToString()), .. body];
+        var headers = new List<KeyValuePair<string, string>>();
+        if (reply.ContentType is not null) headers.Add(new("Content-Type", reply.ContentType));
+        foreach (var header in reply.Headers ?? new Dictionary<string, string>()) headers.Add(header);
+        return Http1.Response(reply.Status, headers, Encoding.UTF8.GetBytes(reply.Body), keepAlive: false);
     }
-
-    private static string ReasonPhrase(int status) => status switch
-    {
-        200 => "OK",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        500 => "Internal Server Error",
-        503 => "Service Unavailable",
-        _ => "Status",
-    };
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using SecretsTools.SecretsManager.Model;
+using SecretsTools.Tests.Infrastructure;
 using Xunit;
 
 namespace SecretsTools.Tests.SecretsManagerClient;
