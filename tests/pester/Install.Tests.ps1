@@ -24,7 +24,7 @@ Describe 'Using the built module by name' {
         $out = Join-Path $RepoRoot 'out'
         $probe = Invoke-ChildPwsh -Arguments '-Command', $ProbeByName -Environment @{ PSModulePath = $out }
         $probe.ExitCode | Should -Be 0 -Because $probe.Error
-        $probe.Output.Trim() | Should -Be "$Version|$(Join-Path $out 'SecretsTools')|7"
+        $probe.Output.Trim() | Should -Be "$Version|$(Join-Path $out 'SecretsTools')|8"
     }
 }
 
@@ -39,7 +39,7 @@ Describe 'build.ps1 Install' {
 
         $probe = Invoke-ChildPwsh -Arguments '-Command', $ProbeByName -Environment @{ PSModulePath = $modules }
         $probe.ExitCode | Should -Be 0 -Because $probe.Error
-        $probe.Output.Trim() | Should -Be "$Version|$target|7"
+        $probe.Output.Trim() | Should -Be "$Version|$target|8"
     }
 
     It 'installs into the user module folder of PSModulePath by default, so a new session needs no set-up' -Skip:$IsWindows {
@@ -52,6 +52,6 @@ Describe 'build.ps1 Install' {
 
         $probe = Invoke-ChildPwsh -Arguments '-Command', $ProbeByName -Environment $fresh
         $probe.ExitCode | Should -Be 0 -Because $probe.Error
-        $probe.Output.Trim() | Should -Be "$Version|$target|7"
+        $probe.Output.Trim() | Should -Be "$Version|$target|8"
     }
 }

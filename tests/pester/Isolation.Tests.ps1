@@ -160,10 +160,12 @@ Describe 'Nothing of the SDK in errors, and a broken install says so' {
         $copy = Join-Path $TestDrive 'broken/SecretsTools'
         Copy-Item (Split-Path $script:ModulePath) $copy -Recurse
         Remove-Item (Join-Path $copy 'engine/AWSSDK.Core.dll')
-        $output = Invoke-Child (($script:Foreign.v4 | ForEach-Object { "Add-Type -Path '$_'" }) -join "`n") + "`n" + @"
+        $load = ($script:Foreign.v4 | ForEach-Object { "Add-Type -Path '$_'" }) -join "`n"
+        $use = @"
 Import-Module '$(Join-Path $copy 'SecretsTools.psd1')'
 try { Get-Secret 'ssm:/x' -ErrorAction Stop } catch { "id=" + `$_.FullyQualifiedErrorId; "message=" + `$_.Exception.Message }
-"@)
+"@
+        $output = Invoke-Child ($load + "`n" + $use)
         ($output | Where-Object { $_ -like 'id=*' }) | Should -BeLike 'id=AwsConfigurationError*'
         ($output | Where-Object { $_ -like 'message=*' }) | Should -BeLike "*has no AWSSDK.Core.dll; reinstall the module*"
     }

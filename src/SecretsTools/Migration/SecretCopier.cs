@@ -56,6 +56,9 @@ internal static class SecretCopier
                 Tags = Tags(source, read.Version, request),
                 KmsKeyId = request.KmsKeyId,
                 KnownToExist = exists,
+                // Parameter Store has no request tokens: a create re-sent after a lost reply finds the
+                // parameter there, and only a comparison keeps it from writing a second version.
+                SkipIfUnchanged = request.Destination.Kind == SecretStoreKind.ParameterStore,
                 // What this copy writes, from which source version, over which destination version.
                 ClientRequestToken = IdempotencyTokens.For(request.Source.Kind.ToString(), source.Arn ?? request.SourceName, read.Version,
                     request.Destination.Kind.ToString(), request.Destination.Region, request.DestinationName, current.Version),
@@ -64,12 +67,11 @@ internal static class SecretCopier
             var written = await request.Destination.WriteAsync(write, cancellationToken).ConfigureAwait(false);
             return (result with
             {
-                Status = written.Outcome switch
-                {
-                    SecretWriteOutcome.Created => SecretCopyStatus.Created,
-                    SecretWriteOutcome.Skipped => SecretCopyStatus.Skipped,
-                    _ => SecretCopyStatus.Updated,
-                },
+                // Absent when read, and now holding this value: this copy created it, even when a
+                // re-sent create (its first reply lost) found its own write there and left it alone.
+                Status = !exists ? SecretCopyStatus.Created
+                    : written.Outcome == SecretWriteOutcome.Skipped ? SecretCopyStatus.Skipped
+                    : SecretCopyStatus.Updated,
                 DestinationArn = written.Info.Arn,
                 DestinationVersion = written.Info.Version,
             }, null);
