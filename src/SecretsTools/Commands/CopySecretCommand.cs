@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Management.Automation;
-using SecretsTools.Aws;
 using SecretsTools.Migration;
 using SecretsTools.Model;
 using SecretsTools.Stores;
@@ -16,7 +15,7 @@ namespace SecretsTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Copy, "Secret", SupportsShouldProcess = true, DefaultParameterSetName = ToNameSet, HelpUri = HelpUris.Docs + "Copy-Secret.md")]
 [OutputType(typeof(SecretCopyResult))]
-public sealed class CopySecretCommand : SecretCmdletBase
+public sealed class CopySecretCommand : SecretTransferCmdletBase
 {
     private const string ToNameSet = "Destination";
     private const string ToPrefixSet = "DestinationPrefix";
@@ -39,24 +38,6 @@ public sealed class CopySecretCommand : SecretCmdletBase
     /// <summary>Put each copy under this prefix (the source's name, without its leading '/' in Secrets Manager, after it).</summary>
     [Parameter(Mandatory = true, ParameterSetName = ToPrefixSet)]
     public string DestinationPrefix { get; set; } = "";
-
-    /// <summary>The destination store; default: the Destination's prefix, else the source's store.</summary>
-    [Parameter]
-    public SecretStoreKind? DestinationStore { get; set; }
-
-    [Parameter]
-    [ArgumentCompleter(typeof(Completion.RegionCompleter))]
-    public string? DestinationRegion { get; set; }
-
-    [Parameter]
-    public string? DestinationProfileName { get; set; }
-
-    [Parameter]
-    public string? DestinationEndpointUrl { get; set; }
-
-    [Parameter]
-    [Credential]
-    public PSCredential? DestinationCredential { get; set; }
 
     [Parameter]
     public string? DestinationKmsKeyId { get; set; }
@@ -181,7 +162,7 @@ public sealed class CopySecretCommand : SecretCmdletBase
             if (kind == SecretStoreKind.SecretsManager && source.Store == SecretStoreKind.ParameterStore) name = name.TrimStart('/');
             if (kind == SecretStoreKind.ParameterStore && source.Store == SecretStoreKind.SecretsManager && name.Contains('/') && !name.StartsWith('/')) name = "/" + name;
         }
-        return (StoreFor(new StoreKey(kind, DestinationConnection(source))), name);
+        return (StoreFor(new StoreKey(kind, DestinationConnection(KeyFor(source).Connection))), name);
     }
 
     /// <summary>A Secrets Manager ARN's name (without the random suffix), else the name itself.</summary>
@@ -191,19 +172,5 @@ public sealed class CopySecretCommand : SecretCmdletBase
         string resource = source.Name.Split(':', 7)[6];
         int dash = resource.LastIndexOf('-');
         return dash > 0 && resource.Length - dash == 7 ? resource[..dash] : resource;
-    }
-
-    private AwsConnectionSettings DestinationConnection(SecretReference source)
-    {
-        var origin = KeyFor(source).Connection;
-        return origin with
-        {
-            Region = DestinationRegion ?? origin.Region,
-            ProfileName = DestinationProfileName ?? origin.ProfileName,
-            EndpointUrl = DestinationEndpointUrl ?? origin.EndpointUrl,
-            AccessKeyId = DestinationCredential?.UserName ?? origin.AccessKeyId,
-            SecretAccessKey = DestinationCredential is null ? origin.SecretAccessKey : Values.SecureStrings.ToPlainText(DestinationCredential.Password),
-            SessionToken = DestinationCredential is null ? origin.SessionToken : null,
-        };
     }
 }

@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using SecretsTools.Aws;
+using SecretsTools.Model;
+
+namespace SecretsTools.Commands;
+
+/// <summary>
+/// Base of the cmdlets that move values from one place to another (Copy-Secret, Move-Secret, the
+/// migration cmdlets): the source is the usual connection (-Region, -ProfileName, ...), the
+/// destination is the same connection changed by the Destination* parameters, so copies go across
+/// Regions and accounts with one command.
+/// </summary>
+public abstract class SecretTransferCmdletBase : SecretCmdletBase
+{
+    /// <summary>The destination store; default: the destination name's prefix, else the source's store.</summary>
+    [Parameter]
+    public SecretStoreKind? DestinationStore { get; set; }
+
+    [Parameter]
+    [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+    public string? DestinationRegion { get; set; }
+
+    [Parameter]
+    public string? DestinationProfileName { get; set; }
+
+    [Parameter]
+    public string? DestinationEndpointUrl { get; set; }
+
+    [Parameter]
+    [Credential]
+    public PSCredential? DestinationCredential { get; set; }
+
+    /// <summary>The destination's connection: the source's (from), with the Destination* overrides.</summary>
+    internal AwsConnectionSettings DestinationConnection(AwsConnectionSettings origin) => origin with
+    {
+        Region = DestinationRegion ?? origin.Region,
+        ProfileName = DestinationProfileName ?? origin.ProfileName,
+        EndpointUrl = DestinationEndpointUrl ?? origin.EndpointUrl,
+        AccessKeyId = DestinationCredential?.UserName ?? origin.AccessKeyId,
+        SecretAccessKey = DestinationCredential is null ? origin.SecretAccessKey : Values.SecureStrings.ToPlainText(DestinationCredential.Password),
+        SessionToken = DestinationCredential is null ? origin.SessionToken : null,
+    };
+}
