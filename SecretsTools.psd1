@@ -19,6 +19,9 @@
         'Restore-Secret'
         'New-SecretPassword'
         'Copy-Secret'
+        'Invoke-SecretMigration'
+        'Compare-Secret'
+        'Move-Secret'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
 using SecretsTools.Migration;
 using SecretsTools.Model;
@@ -15,15 +16,30 @@ namespace SecretsTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Copy, "Secret", SupportsShouldProcess = true, DefaultParameterSetName = ToNameSet, HelpUri = HelpUris.Docs + "Copy-Secret.md")]
 [OutputType(typeof(SecretCopyResult))]
-public sealed class CopySecretCommand : SecretTransferCmdletBase
+public sealed class CopySecretCommand : SecretCopyCmdletBase
 {
-    private const string ToNameSet = "Destination";
-    private const string ToPrefixSet = "DestinationPrefix";
+}
+
+/// <summary>
+/// What Copy-Secret and Move-Secret share: sources, destination naming, the parallel copy. Move
+/// adds verification and the removal of the verified sources (AfterCopies).
+/// </summary>
+public abstract class SecretCopyCmdletBase : SecretTransferCmdletBase
+{
+    internal const string ToNameSet = "Destination";
+    internal const string ToPrefixSet = "DestinationPrefix";
     private const int ProgressActivityId = 0x5ec3;
 
     // Sources wait until the input ends: a copy into the hierarchy an upstream Get-SecretInfo is
     // still listing would be listed, and copied, again.
     private readonly List<SecretCopyRequest> _copies = new();
+
+    /// <summary>Read each destination back and compare it with the source (Move-Secret).</summary>
+    internal virtual bool VerifyCopies => false;
+
+    /// <summary>What to do with the finished copies before they are written out; default: nothing.</summary>
+    internal virtual IReadOnlyList<SecretCopyResult> AfterCopies(IReadOnlyList<(SecretCopyRequest Request, SecretCopyResult Result)> copies) =>
+        copies.Select(c => c.Result).ToList();
 
     /// <summary>The secrets to copy: names, ssm:/sm: references or ARNs; Get-SecretInfo objects bind by property name.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -85,6 +101,7 @@ public sealed class CopySecretCommand : SecretTransferCmdletBase
                     KmsKeyId = DestinationKmsKeyId,
                     Force = Force,
                     TagSource = TagSource,
+                    Verify = VerifyCopies,
                 });
             }
             catch (SecretStoreException ex)
@@ -104,6 +121,9 @@ public sealed class CopySecretCommand : SecretTransferCmdletBase
         var watch = Stopwatch.StartNew();
         int done = 0;
         var progress = new ProgressRecord(ProgressActivityId, "Copying secrets", $"0 of {_copies.Count}");
+        var finished = new List<(SecretCopyRequest, SecretCopyResult)>();
+        // A move writes its results once the sources are removed, so each says whether its source went.
+        bool holdResults = VerifyCopies;
         var parallel = new BoundedParallel<SecretCopyRequest, (SecretCopyResult, SecretStoreException?)>(ThrottleLimit,
             (copy, token) => SecretCopier.CopyAsync(copy, token), CancellationToken);
 
@@ -113,7 +133,8 @@ public sealed class CopySecretCommand : SecretTransferCmdletBase
             if (completed.Error is not null) RethrowCallFailure(completed.Error);
             var (result, error) = completed.Result;
             if (error is not null) WriteError(error);
-            WriteObject(result);
+            finished.Add((completed.Item, result));
+            if (!holdResults) WriteObject(result);
             done++;
             double rate = done / Math.Max(watch.Elapsed.TotalSeconds, 0.001);
             progress.StatusDescription = $"{done} of {_copies.Count} ({rate:0.#}/s)";
@@ -138,6 +159,8 @@ public sealed class CopySecretCommand : SecretTransferCmdletBase
         }
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
+        var results = AfterCopies(finished);
+        if (holdResults) foreach (var result in results) WriteObject(result);
     }
 
     /// <summary>The destination store (its connection: ours, with the Destination* overrides) and name.</summary>

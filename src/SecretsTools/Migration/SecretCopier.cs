@@ -43,7 +43,7 @@ internal static class SecretCopier
             bool exists = current.Error is null;
             if (current.Error is { ErrorId: not ErrorIds.SecretNotFound }) throw current.Error;
             if (exists && current.Value!.SameAs(value))
-                return (result with { Status = SecretCopyStatus.Skipped, DestinationVersion = current.Version }, null);
+                return (result with { Status = SecretCopyStatus.Skipped, DestinationVersion = current.Version, Verified = request.Verify ? true : null }, null);
             if (exists && !request.Force)
                 throw new SecretStoreException(ErrorIds.DestinationDiffers, ErrorCategory.ResourceExists, request.DisplayName,
                     $"'{request.DestinationName}' already exists in {StoreNames.Display(request.Destination.Kind)} with another value, so '{request.DisplayName}' was not copied; "
@@ -65,6 +65,12 @@ internal static class SecretCopier
             };
             request.Destination.ValidateWrite(write);
             var written = await request.Destination.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+            bool? verified = null;
+            if (request.Verify)
+            {
+                var back = (await request.Destination.ReadAsync(new[] { new SecretReadRequest(request.DestinationName) }, cancellationToken).ConfigureAwait(false))[0];
+                verified = back.Value is not null && back.Value.SameAs(value);
+            }
             return (result with
             {
                 // Absent when read, and now holding this value: this copy created it, even when a
@@ -74,7 +80,11 @@ internal static class SecretCopier
                     : SecretCopyStatus.Updated,
                 DestinationArn = written.Info.Arn,
                 DestinationVersion = written.Info.Version,
-            }, null);
+                Verified = verified,
+            }, verified == false
+                ? new SecretStoreException(ErrorIds.VerificationFailed, ErrorCategory.InvalidResult, request.DisplayName,
+                    $"'{request.DestinationName}' does not read back as the value of '{request.DisplayName}'; the source is kept.")
+                : null);
         }
         catch (SecretStoreException ex)
         {

@@ -19,6 +19,9 @@ internal sealed record SecretCopyRequest(ISecretStore Source, string SourceName,
 
     /// <summary>Add provenance tags: the source's ARN (or name) and the version copied.</summary>
     public bool TagSource { get; init; }
+
+    /// <summary>Read the destination back after the copy and compare it with the source (Move-Secret).</summary>
+    public bool Verify { get; init; }
 }
 
 /// <summary>The provenance tags Copy-Secret -TagSource adds.</summary>

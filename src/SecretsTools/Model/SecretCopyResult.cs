@@ -38,6 +38,12 @@ public sealed record SecretCopyResult
 
     public SecretCopyStatus Status { get; init; }
 
+    /// <summary>Move-Secret: the destination was read back and holds the source's value (null for Copy-Secret).</summary>
+    public bool? Verified { get; init; }
+
+    /// <summary>Move-Secret: the source was deleted, after verification (null for Copy-Secret).</summary>
+    public bool? SourceRemoved { get; init; }
+
     /// <summary>Why a copy failed (the same text as its error record), else null.</summary>
     public string? Error { get; init; }
 

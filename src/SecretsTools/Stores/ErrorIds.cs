@@ -9,6 +9,9 @@ internal static class ErrorIds
     public const string SecretValueRequired = "SecretValueRequired";
     public const string SelectorNotAllowed = "SelectorNotAllowed";
     public const string DestinationDiffers = "DestinationDiffers";
+    public const string InvalidPlanItem = "InvalidPlanItem";
+    public const string PlanConflict = "PlanConflict";
+    public const string VerificationFailed = "VerificationFailed";
     public const string InvalidSecretName = "InvalidSecretName";
     public const string InvalidSecretReference = "InvalidSecretReference";
     public const string UnknownStorePrefix = "UnknownStorePrefix";
