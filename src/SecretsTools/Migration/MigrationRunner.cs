@@ -68,10 +68,12 @@ internal static class MigrationRunner
                 var store = destination(item.DestinationStore);
                 var write = new SecretWriteRequest(item.DestinationName, expected)
                 {
-                    ParameterType = item.DestinationStore == SecretStoreKind.ParameterStore ? item.Type ?? "SecureString" : null,
+                    ParameterType = item.DestinationStore == SecretStoreKind.ParameterStore ? (string.IsNullOrEmpty(item.Type) ? "SecureString" : item.Type) : null,
                     KmsKeyId = options.KmsKeyId,
                     Tier = item.DestinationStore == SecretStoreKind.ParameterStore ? options.Tier : null,
-                    ClientRequestToken = MigrationContent.Token(item, versions),
+                    // The destination's current version too: an Update over someone else's write is a
+                    // new write, not a replay of this item's earlier one (same token and value: a no-op).
+                    ClientRequestToken = MigrationContent.Token(item, versions.Append(existing.Version)),
                     KnownToExist = exists,
                     // Parameter Store has no request tokens: a create re-sent after a lost reply must compare first.
                     SkipIfUnchanged = item.DestinationStore == SecretStoreKind.ParameterStore,
