@@ -8,7 +8,8 @@ param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $Endpoint,
     [int] $Count = 100,
-    [int] $Repeat = 3
+    [int] $Repeat = 3,
+    [int] $MigrationCount = 1000
 )
 $ErrorActionPreference = 'Stop'
 . (Join-Path $PSScriptRoot '../tools/MotoServer.ps1')
@@ -70,4 +71,5 @@ Remove-Secret -Store ParameterStore -Name $psNames -Force
 Remove-Secret -Name $smNames -WithoutRecovery -Force
 
 & (Join-Path $PSScriptRoot 'Measure-ColdStart.ps1') -ModulePath $ModulePath -Endpoint $Endpoint
+& (Join-Path $PSScriptRoot 'Measure-Migration.ps1') -ModulePath $ModulePath -Endpoint $Endpoint -Count $MigrationCount
 Write-Host "`nDone."

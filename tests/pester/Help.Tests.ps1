@@ -1,7 +1,7 @@
 # The help that Get-Help shows, built from docs/en-US by tools/New-MamlHelp.ps1: complete, in the
 # types a user types, with a working -Online link.
 BeforeDiscovery {
-    $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret'
+    $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
 }
 
 BeforeAll {

@@ -1,17 +1,17 @@
 BeforeDiscovery {
-    $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret'
+    $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $endpoint = Initialize-SecretsToolsTest
     $script:ManifestPath = Join-Path $PSScriptRoot '../../out/SecretsTools/SecretsTools.psd1'
-    $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret'
+    $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
 }
 AfterAll { Complete-SecretsToolsTest }
 
 Describe 'SecretsTools module' {
-    It 'has a valid manifest that exports exactly the eight cmdlets and nothing else' {
+    It 'has a valid manifest that exports exactly its cmdlets and nothing else' {
         $manifest = Test-ModuleManifest -Path $ManifestPath -ErrorAction Stop
         $manifest.ExportedCmdlets.Keys | Sort-Object | Should -Be ($Expected | Sort-Object)
         $manifest.ExportedFunctions.Count | Should -Be 0
@@ -28,7 +28,7 @@ Describe 'SecretsTools module' {
         (Get-Module SecretsTools).Version | Should -Be ([version] $version)
     }
 
-    It 'loads the eight cmdlets as binary cmdlets' {
+    It 'loads its cmdlets as binary cmdlets' {
         $commands = Get-Command -Module SecretsTools
         $commands.Name | Sort-Object | Should -Be ($Expected | Sort-Object)
         $commands.CommandType | Select-Object -Unique | Should -Be 'Cmdlet'
@@ -86,11 +86,14 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Get-Secret'; Type = 'SecretsTools.Model.SecretEntry' }
         @{ Name = 'Get-Secret'; Type = 'System.Collections.Specialized.OrderedDictionary' }
         @{ Name = 'Copy-Secret'; Type = 'SecretsTools.Model.SecretCopyResult' }
+        @{ Name = 'Move-Secret'; Type = 'SecretsTools.Model.SecretCopyResult' }
+        @{ Name = 'Invoke-SecretMigration'; Type = 'SecretsTools.Model.SecretMigrationResult' }
+        @{ Name = 'Compare-Secret'; Type = 'SecretsTools.Model.SecretComparison' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'

@@ -95,7 +95,7 @@ BeforeAll {
         $smoke = $result.Output[-1] | ConvertFrom-Json
         $smoke.ModuleBase | Should -Be $ExpectedBase
         $smoke.Version | Should -Be $script:Version
-        $smoke.Cmdlets | Should -Be 8
+        $smoke.Cmdlets | Should -Be @((Import-PowerShellDataFile (Join-Path $script:RepoRoot 'SecretsTools.psd1')).CmdletsToExport).Count
         $smoke.Ssm | Should -BeExactly "$prefix-ssm"
         $smoke.Sm | Should -BeExactly "$prefix-sm"
         (Get-SsmParameterFromServer "/$prefix/smoke")["/$prefix/smoke"].Value | Should -BeExactly "$prefix-ssm"
