@@ -184,3 +184,52 @@ Describe 'Move-Secret' {
         Get-SmSecretFromServer $name | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Invoke-SecretMigration through faults' {
+    BeforeAll {
+        # The fault proxy is test code in the xunit assembly, built by the same test run.
+        $testAssembly = Join-Path $script:RepoRoot 'tests/SecretsTools.Tests/bin/Release/net10.0/SecretsTools.Tests.dll'
+        if (-not ('SecretsTools.Tests.Infrastructure.Proxy.FaultProxy' -as [type])) { Add-Type -Path $testAssembly }
+    }
+
+    It 'loses nothing and duplicates nothing through throttling, 5xx and lost replies; a re-run is a no-op' {
+        $stem = "/$(New-TestName 'mgf')"
+        $names = 1..30 | ForEach-Object { "$stem/p$_" }
+        foreach ($n in $names) { Invoke-AwsApi ssm PutParameter @{ Name = $n; Value = "fault-$n"; Type = 'SecureString' } | Out-Null }
+        $plan = $names | ForEach-Object { New-PlanItem -SourceNames $_ -DestinationName "f$($_.Replace('/', '-'))" }
+        $faults = [System.Collections.Generic.List[SecretsTools.Tests.Infrastructure.Proxy.FaultRule]]::new()
+        function Add-Fault([string] $Operation, [long[]] $Calls, [string] $Kind) {
+            $faults.Add([SecretsTools.Tests.Infrastructure.Proxy.FaultRule]::new($Operation, [SecretsTools.Tests.Infrastructure.Proxy.CallSchedule]::Calls($Calls), $Kind))
+        }
+        Add-Fault 'secretsmanager.CreateSecret' 2, 9, 17 DropAfterForward   # applied by moto, the reply lost
+        Add-Fault 'secretsmanager.CreateSecret' 4, 12 Status503
+        Add-Fault 'secretsmanager.CreateSecret' 6 Throttle
+        Add-Fault 'AmazonSSM.GetParameters' 1 Status500
+        Add-Fault 'secretsmanager.BatchGetSecretValue' 2 DropBeforeForward
+        $options = [SecretsTools.Tests.Infrastructure.Proxy.FaultProxyOptions]@{
+            Quotas  = [SecretsTools.Tests.Infrastructure.Proxy.AwsQuotas]::Defaults
+            Latency = [timespan]::FromMilliseconds(5)
+            Faults  = $faults
+        }
+        $proxy = [SecretsTools.Tests.Infrastructure.Proxy.FaultProxy]::Start($env:AWS_ENDPOINT_URL, $options)
+        try {
+            $results = @($plan | Invoke-SecretMigration -EndpointUrl $proxy.Endpoint -DestinationEndpointUrl $proxy.Endpoint -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue)
+            $err | Should -BeNullOrEmpty
+            $proxy.CountsFor('secretsmanager.CreateSecret').DroppedAfterForward | Should -Be 3
+            $proxy.Total.Faulted | Should -Be 7 -Because 'every scheduled 5xx and dropped connection happened'
+            $proxy.Total.Throttled | Should -BeGreaterOrEqual 1
+        }
+        finally { $proxy.Dispose() }
+        @($results | Where-Object { $_.Status -ne 'Created' -or -not $_.Verified }) | Should -BeNullOrEmpty
+
+        # Exactly one version each, and the values as the AWS CLI reads them.
+        $destinations = $plan.DestinationName
+        foreach ($d in $destinations) { Get-VersionCount $d | Should -Be 1 -Because $d }
+        $read = Invoke-AwsCliParallel -Commands ($destinations | ForEach-Object { , @('secretsmanager', 'get-secret-value', '--secret-id', $_) })
+        for ($i = 0; $i -lt $names.Count; $i++) { $read[$i].SecretString | Should -Be "fault-$($names[$i])" }
+
+        $again = @($plan | Invoke-SecretMigration -Confirm:$false)
+        @($again | Where-Object Status -NE 'Skipped') | Should -BeNullOrEmpty
+        foreach ($d in $destinations) { Get-VersionCount $d | Should -Be 1 }
+    }
+}
