@@ -138,3 +138,32 @@ Describe 'Copy-Secret keeps values out of every stream and view' {
         (Get-SmValueFromServer $name.TrimStart('/')).SecretString | Should -Be $sentinel
     }
 }
+
+Describe 'Copy-Secret across accounts' {
+    It 'copies into another account with -DestinationProfileName (a role assumed there)' {
+        # moto's STS gives a role in account 111111111111 its own keys; a profile holds them.
+        $assumed = Invoke-AwsCli sts assume-role --role-arn 'arn:aws:iam::111111111111:role/migration' --role-session-name pester
+        $key = $assumed.Credentials
+        $awsDir = Join-Path $TestDrive 'aws-other'
+        New-Item -ItemType Directory $awsDir | Out-Null
+        Set-Content (Join-Path $awsDir 'config') "[profile other]`nregion = us-east-1`n"
+        Set-Content (Join-Path $awsDir 'credentials') "[other]`naws_access_key_id = $($key.AccessKeyId)`naws_secret_access_key = $($key.SecretAccessKey)`naws_session_token = $($key.SessionToken)`n"
+        $name = New-TestName 'cpx'
+        Set-Secret "sm:$name" -Secret 'cross-account' -Confirm:$false
+        $module = Join-Path $script:RepoRoot 'out/SecretsTools/SecretsTools.psd1'
+        $script = "`$env:AWS_CONFIG_FILE = '$(Join-Path $awsDir 'config')'; `$env:AWS_SHARED_CREDENTIALS_FILE = '$(Join-Path $awsDir 'credentials')'; " +
+            "Import-Module '$module'; `$r = Copy-Secret 'sm:$name' -DestinationProfileName other -Confirm:`$false; `"`$(`$r.Status)|`$(`$r.DestinationArn)`""
+        $output = (& dotnet pwsh -NoProfile -NonInteractive -Command $script 2>&1) -join "`n"
+        $output | Should -BeLike 'Created|arn:aws:secretsmanager:us-east-1:111111111111:secret:*'
+
+        # The other account, as the AWS CLI sees it with the role's keys, holds the copy.
+        $saved = $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY, $env:AWS_SESSION_TOKEN
+        try {
+            $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY, $env:AWS_SESSION_TOKEN = $key.AccessKeyId, $key.SecretAccessKey, $key.SessionToken
+            $copy = Invoke-AwsCli secretsmanager get-secret-value --secret-id $name
+            $copy.SecretString | Should -Be 'cross-account'
+            $copy.ARN | Should -BeLike '*:111111111111:*'
+        }
+        finally { $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY, $env:AWS_SESSION_TOKEN = $saved }
+    }
+}
