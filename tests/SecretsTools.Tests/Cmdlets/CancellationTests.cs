@@ -12,6 +12,9 @@ public class CancellationTests
     [InlineData("Get-Secret ssm:/stuck/name")]
     [InlineData("Get-SecretInfo -Store ParameterStore")]
     [InlineData("Get-Secret sm:stuck")]
+    // The parallel cores: Ctrl+C must reach work running on the thread pool too.
+    [InlineData("Copy-Secret sm:stuck/a, sm:stuck/b, sm:stuck/c -DestinationStore ParameterStore -Confirm:$false")]
+    [InlineData("[SecretsTools.Model.SecretMigrationPlanItem]@{ SourceNames = '/stuck/a'; DestinationName = 'stuck-a' } | Invoke-SecretMigration -Confirm:$false")]
     public void Stopping_the_pipeline_cancels_a_stuck_AWS_call_promptly(string command)
     {
         _ = MotoServer.Instance; // standard AWS variables (credentials, region)
