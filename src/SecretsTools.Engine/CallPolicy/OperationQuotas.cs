@@ -49,8 +49,12 @@ internal static class OperationQuotas
         ["DescribeParameters"] = new("ssm:describe", 40),
     };
 
-    /// <summary>Operations without a documented figure get a cautious family of their own.</summary>
-    private const double UnlistedRate = 20;
+    /// <summary>
+    /// Operations without a documented figure (e.g. SSM ListTagsForResource) get a family of their
+    /// own whose ceiling is high enough never to slow them by a guess: the limiter paces them only
+    /// once AWS throttles, halving from there.
+    /// </summary>
+    private const double UnlistedRate = 1000;
 
     public static Family For(string service, string operation)
     {
