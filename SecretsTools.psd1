@@ -19,6 +19,7 @@
         'Restore-Secret'
         'New-SecretPassword'
         'Copy-Secret'
+        'New-SecretMigrationPlan'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -2,6 +2,7 @@
 # types a user types, with a working -Online link.
 BeforeDiscovery {
     $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret'
+    $script:Cmdlets += 'New-SecretMigrationPlan'
 }
 
 BeforeAll {

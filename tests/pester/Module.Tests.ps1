@@ -1,5 +1,6 @@
 BeforeDiscovery {
     $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret'
+    $script:Cmdlets += 'New-SecretMigrationPlan'
 }
 
 BeforeAll {
@@ -7,6 +8,7 @@ BeforeAll {
     $endpoint = Initialize-SecretsToolsTest
     $script:ManifestPath = Join-Path $PSScriptRoot '../../out/SecretsTools/SecretsTools.psd1'
     $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret'
+    $script:Expected += 'New-SecretMigrationPlan'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -86,6 +88,7 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Get-Secret'; Type = 'SecretsTools.Model.SecretEntry' }
         @{ Name = 'Get-Secret'; Type = 'System.Collections.Specialized.OrderedDictionary' }
         @{ Name = 'Copy-Secret'; Type = 'SecretsTools.Model.SecretCopyResult' }
+        @{ Name = 'New-SecretMigrationPlan'; Type = 'SecretsTools.Model.SecretMigrationPlanItem' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
