@@ -392,7 +392,7 @@ Describe 'The plan reads only, and shows no value' {
         $records = & {
             New-SecretMigrationPlan -Path "/$stem" -Recurse -DestinationStore SecretsManager -GroupByDepth 2 -Verbose -InformationAction Continue
             New-SecretMigrationPlan -Path "/$stem" -Recurse -DestinationStore SecretsManager -Verbose -Force -InformationAction Continue
-            New-SecretMigrationPlan -Name "sm:$stem/json", "sm:$stem/missing" -DestinationStore ParameterStore -Split -Verbose -InformationAction Continue -NameTransform { throw "bad $_" }
+            New-SecretMigrationPlan -Name "sm:$stem/json", "sm:$stem/missing" -DestinationStore ParameterStore -Split -Verbose -InformationAction Continue -ErrorAction Continue -NameTransform { throw "bad $_" }
             New-SecretMigrationPlan -Name "sm:$stem/json" -DestinationStore ParameterStore -Split -Verbose -InformationAction Continue
         } *>&1
         @($records | Where-Object { $_ -is [SecretsTools.Model.SecretMigrationPlanItem] }).Count | Should -BeGreaterThan 4
