@@ -22,6 +22,7 @@
         'Invoke-SecretMigration'
         'Compare-Secret'
         'Move-Secret'
+        'New-SecretMigrationPlan'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,5 +1,6 @@
 BeforeDiscovery {
     $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
+    $script:Cmdlets += 'New-SecretMigrationPlan'
 }
 
 BeforeAll {
@@ -7,6 +8,7 @@ BeforeAll {
     $endpoint = Initialize-SecretsToolsTest
     $script:ManifestPath = Join-Path $PSScriptRoot '../../out/SecretsTools/SecretsTools.psd1'
     $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
+    $script:Expected += 'New-SecretMigrationPlan'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -89,6 +91,7 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Move-Secret'; Type = 'SecretsTools.Model.SecretCopyResult' }
         @{ Name = 'Invoke-SecretMigration'; Type = 'SecretsTools.Model.SecretMigrationResult' }
         @{ Name = 'Compare-Secret'; Type = 'SecretsTools.Model.SecretComparison' }
+        @{ Name = 'New-SecretMigrationPlan'; Type = 'SecretsTools.Model.SecretMigrationPlanItem' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }

@@ -11,6 +11,8 @@ BeforeAll {
     $script:BuiltManifest = Join-Path $script:Built 'SecretsTools.psd1'
     $script:BuiltManifestHash = (Get-FileHash $script:BuiltManifest).Hash
     $script:Version = (Import-PowerShellDataFile $script:BuiltManifest).ModuleVersion
+    # Every cmdlet the manifest exports (Module.Tests checks which): new cmdlets need no edit here.
+    $script:CmdletCount = @((Import-PowerShellDataFile (Join-Path $script:RepoRoot 'SecretsTools.psd1')).CmdletsToExport).Count
 
     # Our own changelog, so the expected release notes are known here rather than read by the code
     # under test; quotes of both kinds and non-ASCII text prove the manifest literal is escaped.
@@ -95,7 +97,7 @@ BeforeAll {
         $smoke = $result.Output[-1] | ConvertFrom-Json
         $smoke.ModuleBase | Should -Be $ExpectedBase
         $smoke.Version | Should -Be $script:Version
-        $smoke.Cmdlets | Should -Be @((Import-PowerShellDataFile (Join-Path $script:RepoRoot 'SecretsTools.psd1')).CmdletsToExport).Count
+        $smoke.Cmdlets | Should -Be $script:CmdletCount
         $smoke.Ssm | Should -BeExactly "$prefix-ssm"
         $smoke.Sm | Should -BeExactly "$prefix-sm"
         (Get-SsmParameterFromServer "/$prefix/smoke")["/$prefix/smoke"].Value | Should -BeExactly "$prefix-ssm"

@@ -248,3 +248,14 @@ function Invoke-WithCapturedHost {
         $runspace.Dispose()
     }
 }
+
+function Get-ViewLines {
+    # The non-blank lines of objects' default table or list view, formatted for an 80-column terminal.
+    param([Parameter(ValueFromPipeline)] $InputObject, [ValidateSet('Table', 'List')] [string] $View = 'Table')
+    begin { $items = [System.Collections.Generic.List[object]]::new() }
+    process { $items.Add($InputObject) }
+    end {
+        $text = if ($View -eq 'Table') { $items | Format-Table | Out-String -Width 80 } else { $items | Format-List | Out-String -Width 80 }
+        return @($text -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ })
+    }
+}

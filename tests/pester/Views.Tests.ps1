@@ -20,16 +20,6 @@ BeforeAll {
         param([string[]] $Lines, [string] $Label)
         $Lines | Where-Object { $_ -match "^$Label\s*: " } | ForEach-Object { $_ -replace "^$Label\s*: ", '' }
     }
-
-    function Get-ViewLines {
-        param([Parameter(ValueFromPipeline)] $InputObject, [ValidateSet('Table', 'List')] [string] $View = 'Table')
-        begin { $items = [System.Collections.Generic.List[object]]::new() }
-        process { $items.Add($InputObject) }
-        end {
-            $text = if ($View -eq 'Table') { $items | Format-Table | Out-String -Width 80 } else { $items | Format-List | Out-String -Width 80 }
-            return @($text -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ })
-        }
-    }
 }
 AfterAll { Complete-SecretsToolsTest }
 

@@ -178,22 +178,8 @@ public abstract class SecretCopyCmdletBase : SecretTransferCmdletBase
         }
         else
         {
-            string leaf = BaseName(source);
-            name = DestinationPrefix.Length == 0 ? leaf : DestinationPrefix.TrimEnd('/') + "/" + leaf.TrimStart('/');
-            if (DestinationPrefix.Length > 0 && DestinationPrefix.StartsWith('/') is false && kind == SecretStoreKind.ParameterStore) name = "/" + name;
-            // Each store's own form: Secrets Manager names have no leading '/', hierarchical parameter names do.
-            if (kind == SecretStoreKind.SecretsManager && source.Store == SecretStoreKind.ParameterStore) name = name.TrimStart('/');
-            if (kind == SecretStoreKind.ParameterStore && source.Store == SecretStoreKind.SecretsManager && name.Contains('/') && !name.StartsWith('/')) name = "/" + name;
+            name = DestinationNames.For(source.Name, source.Store, kind, DestinationPrefix);
         }
         return (StoreFor(new StoreKey(kind, DestinationConnection(KeyFor(source).Connection))), name);
-    }
-
-    /// <summary>A Secrets Manager ARN's name (without the random suffix), else the name itself.</summary>
-    private static string BaseName(SecretReference source)
-    {
-        if (!source.Name.StartsWith("arn:", StringComparison.OrdinalIgnoreCase)) return source.Name;
-        string resource = source.Name.Split(':', 7)[6];
-        int dash = resource.LastIndexOf('-');
-        return dash > 0 && resource.Length - dash == 7 ? resource[..dash] : resource;
     }
 }

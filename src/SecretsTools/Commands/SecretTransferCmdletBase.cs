@@ -13,8 +13,9 @@ namespace SecretsTools.Commands;
 public abstract class SecretTransferCmdletBase : SecretCmdletBase
 {
     /// <summary>The destination store; default: the destination name's prefix, else the source's store.</summary>
+    /// <remarks>Virtual so that a cmdlet with no sensible default (a migration plan) can make it mandatory.</remarks>
     [Parameter]
-    public SecretStoreKind? DestinationStore { get; set; }
+    public virtual SecretStoreKind? DestinationStore { get; set; }
 
     [Parameter]
     [ArgumentCompleter(typeof(Completion.RegionCompleter))]

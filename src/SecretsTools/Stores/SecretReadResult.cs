@@ -14,6 +14,9 @@ internal sealed record SecretReadResult(SecretReadRequest Request, SecretValue? 
 
     public string? StoredName { get; init; }
 
+    /// <summary>Parameter Store: the parameter's type (String, StringList or SecureString), so a copy can keep it; else null.</summary>
+    public string? ParameterType { get; init; }
+
     public static SecretReadResult Success(SecretReadRequest request, SecretValue value, string? version = null) =>
         new(request, value, null) { Version = version };
 

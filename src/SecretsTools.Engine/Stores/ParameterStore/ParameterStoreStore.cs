@@ -139,7 +139,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
         p.Type == ParameterType.StringList ? SecretValue.FromStringList(p.Value ?? "") : SecretValue.FromText(p.Value ?? "");
 
     private static SecretReadResult ToResult(SecretReadRequest request, Parameter p) =>
-        SecretReadResult.Success(request, ToValue(p), p.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { StoredName = p.Name };
+        SecretReadResult.Success(request, ToValue(p), p.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { StoredName = p.Name, ParameterType = p.Type?.Value };
 
     /// <summary>
     /// The ARN asked for is another account's (or region's) parameter; the name alone found the
