@@ -106,6 +106,24 @@ Invoke-Shown {
     Restore-Secret demo/payments/cert -PassThru
 }
 
+Show-Step 'A whole hierarchy as configuration, values with their names'
+Invoke-Shown {
+    $config = Get-Secret -Path /demo/app   # relative name -> SecureString
+    $config.Keys
+    Get-Secret ssm:/demo/app/* -IncludeName | Format-Table Name, Version
+    Get-Secret ssm:/demo/app/api-key:1 -AsPlainText   # name:version
+}
+
+Show-Step 'Migrate Parameter Store into Secrets Manager: plan, run, verify'
+Invoke-Shown {
+    $plan = New-SecretMigrationPlan -Path /demo/app -GroupByDepth 2 `
+        -DestinationStore SecretsManager -DestinationPrefix migrated
+    $plan | Format-Table
+    $plan | Invoke-SecretMigration -Confirm:$false
+    $plan | Compare-Secret
+    $plan | Invoke-SecretMigration -Confirm:$false   # again: nothing to do
+}
+
 Show-Step 'API calls this demo made (batching shows here)'
 Invoke-Shown {
     [SecretsTools.Diagnostics.ApiCallCounter]::Snapshot()

@@ -165,9 +165,10 @@ public sealed class InvokeSecretMigrationCommand : SecretTransferCmdletBase
     private void WriteSummary(List<MigrationOutcome> results, TimeSpan elapsed)
     {
         int Count(SecretCopyStatus status) => results.Count(r => r.Result.Status == status);
+        // Two short lines: the summary reads in an 80-column terminal.
         string text = $"Migration: {results.Count} item(s) in {elapsed.TotalSeconds:0.0} s: {Count(SecretCopyStatus.Created)} created, "
-            + $"{Count(SecretCopyStatus.Updated)} updated, {Count(SecretCopyStatus.Skipped)} skipped, {Count(SecretCopyStatus.Failed)} failed; "
-            + $"{results.Count(r => r.Result.Verified)} verified{(RemoveSource ? "; sources of verified items removed" : "")}.";
+            + $"{Count(SecretCopyStatus.Updated)} updated,{Environment.NewLine}  {Count(SecretCopyStatus.Skipped)} skipped, {Count(SecretCopyStatus.Failed)} failed; "
+            + $"{results.Count(r => r.Result.Verified)} verified{(RemoveSource ? "; verified sources removed" : "")}.";
         WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST", "SecretsTools.MigrationSummary" });
     }
 }
