@@ -75,8 +75,6 @@ internal static class MigrationRunner
                     // new write, not a replay of this item's earlier one (same token and value: a no-op).
                     ClientRequestToken = MigrationContent.Token(item, versions.Append(existing.Version)),
                     KnownToExist = exists,
-                    // Parameter Store has no request tokens: a create re-sent after a lost reply must compare first.
-                    SkipIfUnchanged = item.DestinationStore == SecretStoreKind.ParameterStore,
                 };
                 store.ValidateWrite(write);
                 var done = await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);

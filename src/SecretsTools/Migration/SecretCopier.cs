@@ -56,9 +56,6 @@ internal static class SecretCopier
                 Tags = Tags(source, read.Version, request),
                 KmsKeyId = request.KmsKeyId,
                 KnownToExist = exists,
-                // Parameter Store has no request tokens: a create re-sent after a lost reply finds the
-                // parameter there, and only a comparison keeps it from writing a second version.
-                SkipIfUnchanged = request.Destination.Kind == SecretStoreKind.ParameterStore,
                 // What this copy writes, from which source version, over which destination version.
                 ClientRequestToken = IdempotencyTokens.For(request.Source.Kind.ToString(), source.Arn ?? request.SourceName, read.Version,
                     request.Destination.Kind.ToString(), request.Destination.Region, request.DestinationName, current.Version),

@@ -16,8 +16,10 @@ internal sealed record SecretWriteRequest(string Name, SecretValue Value)
     public bool NoClobber { get; init; }
 
     /// <summary>
-    /// Secrets Manager: the token of the version this write makes (see IdempotencyTokens), so the
-    /// same write sent twice (a lost reply, a re-run) makes one version. Null: a fresh one per call.
+    /// The token of the version this write makes (see IdempotencyTokens), so the same write sent
+    /// twice (a lost reply, a re-run) makes one version. Secrets Manager keeps it as the VersionId;
+    /// Parameter Store, which has no tokens, compares with the current value instead. Null: a
+    /// fresh one per call, and no comparison.
     /// </summary>
     public string? ClientRequestToken { get; init; }
 

@@ -113,7 +113,8 @@ internal sealed partial class ParameterStoreStore
             put.KeyId = type == "SecureString" ? request.KmsKeyId ?? current.KeyId : null;
             put.Description = request.Description ?? current.Description;
         }
-        if (request.SkipIfUnchanged && current?.Type?.Value == type)
+        // A write with a request token asks to be idempotent; Parameter Store has no tokens, so it compares.
+        if ((request.SkipIfUnchanged || request.ClientRequestToken is not null) && current?.Type?.Value == type)
         {
             var read = (await ReadAsync(new[] { new SecretReadRequest(request.Name) }, cancellationToken).ConfigureAwait(false))[0];
             if (read.Value is not null && read.Value.SameAs(request.Value))
