@@ -23,6 +23,7 @@
         'Compare-Secret'
         'Move-Secret'
         'New-SecretMigrationPlan'
+        'Clear-SecretCache'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,6 +1,7 @@
 BeforeDiscovery {
     $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Cmdlets += 'New-SecretMigrationPlan'
+    $script:Cmdlets += 'Clear-SecretCache'
 }
 
 BeforeAll {
@@ -9,6 +10,7 @@ BeforeAll {
     $script:ManifestPath = Join-Path $PSScriptRoot '../../out/SecretsTools/SecretsTools.psd1'
     $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Expected += 'New-SecretMigrationPlan'
+    $script:Expected += 'Clear-SecretCache'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -58,7 +60,8 @@ Describe '<_>' -ForEach $Cmdlets {
         (Get-Command $_ -Syntax) | Should -Match ([regex]::Escape($_))
     }
 
-    It 'takes the AWS connection parameters' {
+    # Cmdlets that make no AWS call (the cache, the configuration) have nothing to connect to.
+    It 'takes the AWS connection parameters' -Skip:($_ -in 'Clear-SecretCache', 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration') {
         foreach ($p in 'Region', 'ProfileName', 'EndpointUrl', 'Credential') { $command.Parameters.Keys | Should -Contain $p }
     }
 

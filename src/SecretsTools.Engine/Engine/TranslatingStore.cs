@@ -33,6 +33,8 @@ internal sealed class TranslatingStore : ISecretStore
 
     public Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.ExistsAsync(name, cancellationToken));
 
+    public Task<string?> CurrentVersionAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.CurrentVersionAsync(name, cancellationToken));
+
     public Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken) =>
         Guard(() => _inner.VersionReplacedByAsync(name, writtenVersion, cancellationToken));
 

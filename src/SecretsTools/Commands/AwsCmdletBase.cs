@@ -42,7 +42,7 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
     [Credential]
     public PSCredential? Credential { get; set; }
 
-    protected CancellationToken CancellationToken => _cancellation.Token;
+    protected internal CancellationToken CancellationToken => _cancellation.Token;
 
     // Built afresh on each use: -Region may change from one piped object to the next.
     internal AwsConnectionSettings Connection => new AwsConnectionSettings(

@@ -4,7 +4,9 @@ using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
+using SecretsTools.Caching;
 using SecretsTools.Model;
+using SecretsTools.Reading;
 using SecretsTools.Stores;
 using SecretsTools.Values;
 
@@ -15,6 +17,7 @@ namespace SecretsTools.Commands;
 /// non-terminating error; the others are still returned, in input order within each batch.
 /// -Path and -Prefix read a whole hierarchy into one ordered hashtable of names to values;
 /// -IncludeName (and a wildcard name) emit SecretEntry objects, so values keep their names.
+/// Reading (resolve, batch, cache) is the shared SecretReader's; this cmdlet shapes the output.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "Secret", DefaultParameterSetName = NameSet, HelpUri = HelpUris.Docs + "Get-Secret.md")]
 [OutputType(typeof(SecureString), typeof(string), typeof(string[]), typeof(byte[]), typeof(Hashtable), typeof(PSCredential), typeof(SecretEntry), ParameterSetName = new[] { NameSet })]
@@ -25,7 +28,7 @@ public sealed class GetSecretCommand : SecretCmdletBase
     private const string PathSet = "Path";
     private const string PrefixSet = "Prefix";
 
-    private readonly Dictionary<StoreKey, List<PendingRead>> _pending = new();
+    private SecretReader _reader = null!;
 
     /// <summary>Names, ssm:/sm: references or ARNs, optionally with :version, :label or #field; wildcards list first.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
@@ -78,6 +81,21 @@ public sealed class GetSecretCommand : SecretCmdletBase
     [Parameter]
     public SwitchParameter IncludeName { get; set; }
 
+    /// <summary>
+    /// Serve values from the session's cache when they are younger than this, and keep what is
+    /// read for later calls. Default: the configured CacheTtl (off unless configured). 0: off.
+    /// </summary>
+    [Parameter(ParameterSetName = NameSet)]
+    public System.TimeSpan? CacheTtl { get; set; }
+
+    /// <summary>Read from AWS even if the cache holds the value (what is read is still cached).</summary>
+    [Parameter(ParameterSetName = NameSet)]
+    public SwitchParameter NoCache { get; set; }
+
+    /// <summary>A cached value older than the TTL is served again if one metadata call shows its version is still current.</summary>
+    [Parameter(ParameterSetName = NameSet)]
+    public SwitchParameter RefreshIfChanged { get; set; }
+
     protected override void BeginProcessing()
     {
         int shapes = (Key is null ? 0 : 1) + (AsHashtable ? 1 : 0) + (AsCredential ? 1 : 0);
@@ -85,6 +103,8 @@ public sealed class GetSecretCommand : SecretCmdletBase
             ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException("Use at most one of -Key, -AsHashtable and -AsCredential, and at most one of -Version and -Label."),
                 ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, null));
+        try { _reader = new SecretReader(this, CachePolicy.For(CacheTtl, NoCache, RefreshIfChanged)); }
+        catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); }
     }
 
     protected override void ProcessRecord()
@@ -96,42 +116,36 @@ public sealed class GetSecretCommand : SecretCmdletBase
         }
         foreach (string raw in Name)
         {
-            SecretReference reference;
-            bool wildcard;
+            ResolvedName name;
             try
             {
-                reference = Resolve(raw);
-                CheckCombination(reference, raw);
-                // A wildcard is matched by the listing; a name must pass its store's rules before any call.
-                wildcard = WildcardPattern.ContainsWildcardCharacters(reference.Name);
-                if (!wildcard) StoreFor(reference).ValidateName(reference.Name, forWrite: false);
+                name = _reader.Resolve(raw);
+                CheckCombination(name.Reference, raw);
             }
             catch (SecretStoreException ex)
             {
                 WriteError(ex);
                 continue;
             }
-            if (wildcard)
+            if (name.IsWildcard)
             {
                 // Values come out in input order: what is pending goes first.
-                foreach (var pending in _pending.Keys.ToList()) Flush(pending);
-                try { ReadMatching(KeyFor(reference), new SecretListQuery { NamePattern = reference.Name }, reference.Key, root: null, tree: null); }
+                foreach (var pending in _reader.PendingStores) Write(_reader.Flush(pending));
+                try
+                {
+                    _reader.ReadMatching(KeyFor(name.Reference), new SecretListQuery { NamePattern = name.Reference.Name }, raw,
+                        outcome => Write(outcome, name.Reference.Key, root: null, tree: null));
+                }
                 catch (SecretStoreException ex) { WriteError(ex); } // the listing failed (e.g. denied): this name only
                 continue;
             }
-            var key = KeyFor(reference);
-            if (!_pending.TryGetValue(key, out var list)) _pending[key] = list = new List<PendingRead>();
-            list.Add(new PendingRead(reference, new SecretReadRequest(reference.Name, reference.Version ?? Version, reference.Label ?? Label)
-            {
-                ExpectedArn = reference.ParameterArn,
-            }));
-            if (list.Count >= StoreFor(key).ReadBatchSize) Flush(key);
+            if (_reader.Queue(name, Version, Label)) Write(_reader.Flush(KeyFor(name.Reference)));
         }
     }
 
     protected override void EndProcessing()
     {
-        foreach (var store in _pending.Keys.ToList()) Flush(store);
+        foreach (var store in _reader.PendingStores) Write(_reader.Flush(store));
     }
 
     /// <summary>What a name selects must not contradict the parameters (a field, a version, a wildcard).</summary>
@@ -151,25 +165,26 @@ public sealed class GetSecretCommand : SecretCmdletBase
             throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, raw, $"'{raw}' {conflict}.");
     }
 
-    private void Flush(StoreKey key)
+    private void Write(IReadOnlyList<SecretReadOutcome> outcomes)
     {
-        var batch = _pending[key];
-        if (batch.Count == 0) return;
-        _pending[key] = new List<PendingRead>();
-        var store = StoreFor(key);
-        WriteVerbose($"Reading {batch.Count} secret(s) from {StoreNames.Display(key.Kind)}{(key.Connection.Region is null ? "" : " in " + key.Connection.Region)}.");
-        var results = Await(store.ReadAsync(batch.Select(p => p.Request).ToList(), CancellationToken));
-        for (int i = 0; i < batch.Count; i++)
+        foreach (var outcome in outcomes) Write(outcome, outcome.Reference?.Key, root: null, tree: null);
+    }
+
+    /// <summary>One value as this call asks for it (bare, as an entry, or into a tree), or its one error.</summary>
+    private void Write(SecretReadOutcome outcome, string? field, string? root, OrderedDictionary? tree)
+    {
+        if (outcome.Error is not null)
         {
-            var reference = batch[i].Reference;
-            if (results[i].Error is { } error)
-            {
-                WriteError(WithOtherStoreHint(error, reference));
-                continue;
-            }
-            var value = Shape(results[i], reference.Name, reference.Key);
-            if (value is not null) WriteObject(IncludeName ? Entry(store, reference.Name, results[i], value) : value, enumerateCollection: false);
+            WriteError(outcome.Error);
+            return;
         }
+        var result = outcome.Result!;
+        if (result.FromCache) WriteVerbose($"'{result.Name}' came from the session's cache.");
+        var value = Shape(result, outcome.Name, field);
+        if (value is null) return;
+        if (tree is not null) tree[TreeKey(result.Name, root!)] = value;
+        else if (IncludeName || outcome.Reference is null) WriteObject(Entry(outcome.Store!, outcome.Name, result, value));
+        else WriteObject(value, enumerateCollection: false);
     }
 
     /// <summary>-Path and -Prefix: everything under one root, as one ordered hashtable (or entries).</summary>
@@ -210,21 +225,12 @@ public sealed class GetSecretCommand : SecretCmdletBase
     /// </summary>
     private int ReadMatching(StoreKey key, SecretListQuery query, string? field, string? root, OrderedDictionary? tree)
     {
-        var store = StoreFor(key);
         WriteVerbose($"Reading everything {(query.Path is null ? $"matching '{query.NamePattern}'" : $"under '{query.Path}'")} from {StoreNames.Display(key.Kind)}.");
         int found = 0;
-        WriteEach(store.ReadMatchingAsync(query, CancellationToken), result =>
+        _reader.ReadMatching(key, query, root ?? query.NamePattern ?? "", outcome =>
         {
             found++;
-            if (result.Error is not null)
-            {
-                WriteError(result.Error);
-                return;
-            }
-            var value = Shape(result, result.Name, field);
-            if (value is null) return;
-            if (tree is not null) tree[TreeKey(result.Name, root!)] = value;
-            else WriteObject(Entry(store, result.Name, result, value));
+            Write(outcome, field, root, tree);
         });
         return found;
     }
@@ -265,5 +271,4 @@ public sealed class GetSecretCommand : SecretCmdletBase
         return sorted;
     }
 
-    private sealed record PendingRead(SecretReference Reference, SecretReadRequest Request);
 }

@@ -25,6 +25,7 @@ internal static class ErrorIds
     public const string SecretScheduledForDeletion = "SecretScheduledForDeletion";
     public const string OperationNotSupported = "OperationNotSupported";
     public const string InvalidParameterCombination = "InvalidParameterCombination";
+    public const string InvalidCacheTtl = "InvalidCacheTtl";
     public const string NameTransformFailed = "NameTransformFailed";
     public const string InvalidTag = "InvalidTag";
     public const string AccessDenied = "AccessDenied";

@@ -38,6 +38,13 @@ internal interface ISecretStore
     Task<bool> ExistsAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The current version (Secrets Manager: AWSCURRENT's VersionId; Parameter Store: the version
+    /// number) in one metadata call, or null when the secret does not exist or cannot be read
+    /// (scheduled for deletion); the cache re-validates old entries with it.
+    /// </summary>
+    Task<string?> CurrentVersionAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The version a write replaced (Secrets Manager: AWSPREVIOUS after it; Parameter Store: the
     /// number before), so a read-modify-write can tell whether another write came in between.
     /// </summary>

@@ -17,6 +17,9 @@ internal sealed record SecretReadResult(SecretReadRequest Request, SecretValue? 
     /// <summary>Parameter Store: the parameter's type (String, StringList or SecureString), so a copy can keep it; else null.</summary>
     public string? ParameterType { get; init; }
 
+    /// <summary>Served from the session's value cache, without a call to AWS.</summary>
+    public bool FromCache { get; init; }
+
     public static SecretReadResult Success(SecretReadRequest request, SecretValue value, string? version = null) =>
         new(request, value, null) { Version = version };
 

@@ -13,5 +13,5 @@ internal static class SecretStores
 {
     /// <summary>AwsCallException(Configuration) when the SDK refuses the settings (no region, bad profile).</summary>
     public static ISecretStore For(SecretStoreKind kind, AwsConnectionSettings connection) =>
-        Engine.SecretsEngine.Instance.CreateStore(kind, connection);
+        new Caching.CachingStore(Engine.SecretsEngine.Instance.CreateStore(kind, connection), Caching.SecretCache.Shared, connection.CacheKey);
 }

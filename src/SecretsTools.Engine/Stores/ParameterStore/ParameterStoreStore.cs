@@ -182,6 +182,10 @@ internal sealed partial class ParameterStoreStore : ISecretStore
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
         await DescribeMetadataAsync(name, cancellationToken).ConfigureAwait(false) is not null;
 
+    /// <summary>DescribeParameters alone: the version number, without the tag call DescribeAsync makes.</summary>
+    public async Task<string?> CurrentVersionAsync(string name, CancellationToken cancellationToken) =>
+        (await DescribeMetadataAsync(name, cancellationToken).ConfigureAwait(false))?.Version?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Parameter Store numbers versions one by one: the write replaced the number before it.</summary>
     public Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken) =>
         Task.FromResult(long.TryParse(writtenVersion, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long v) && v > 1

@@ -120,6 +120,9 @@ internal sealed partial class SecretsManagerStore : ISecretStore
     public async Task<bool> ExistsAsync(string name, CancellationToken cancellationToken) =>
         await DescribeAsync(name, cancellationToken).ConfigureAwait(false) is { DeletedDate: null };
 
+    public async Task<string?> CurrentVersionAsync(string name, CancellationToken cancellationToken) =>
+        await DescribeAsync(name, cancellationToken).ConfigureAwait(false) is { DeletedDate: null } info ? info.Version : null;
+
     public async Task<string?> VersionReplacedByAsync(string name, string writtenVersion, CancellationToken cancellationToken)
     {
         // PutSecretValue moves AWSPREVIOUS to the version that was AWSCURRENT just before it.
