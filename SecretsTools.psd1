@@ -24,6 +24,7 @@
         'Move-Secret'
         'New-SecretMigrationPlan'
         'Clear-SecretCache'
+        'Invoke-WithSecret'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -2,6 +2,7 @@ BeforeDiscovery {
     $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Cmdlets += 'New-SecretMigrationPlan'
     $script:Cmdlets += 'Clear-SecretCache'
+    $script:Cmdlets += 'Invoke-WithSecret'
 }
 
 BeforeAll {
@@ -11,6 +12,7 @@ BeforeAll {
     $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Expected += 'New-SecretMigrationPlan'
     $script:Expected += 'Clear-SecretCache'
+    $script:Expected += 'Invoke-WithSecret'
 }
 AfterAll { Complete-SecretsToolsTest }
 

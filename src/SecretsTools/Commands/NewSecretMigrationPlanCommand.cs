@@ -224,22 +224,8 @@ public sealed class NewSecretMigrationPlanCommand : SecretTransferCmdletBase
         if (NameTransform is null) return DestinationNames.For(source, sourceStore, DestinationStore!.Value, DestinationPrefix ?? "");
         if (_transformed.TryGetValue(source, out var known)) return known;
         string? name = null;
-        try
-        {
-            var output = NameTransform.InvokeWithContext(null, new List<PSVariable> { new("_", source) }, source)
-                .Where(o => o is not null).ToList();
-            name = output.Count == 1 && output[0].BaseObject is string s && !string.IsNullOrWhiteSpace(s) ? s
-                : throw new SecretStoreException(ErrorIds.NameTransformFailed, ErrorCategory.InvalidResult, source,
-                    $"-NameTransform returned {(output.Count == 1 ? $"a {output[0].BaseObject.GetType().Name} that is not a name" : $"{output.Count} values")} for '{source}'; it must return one name.");
-        }
-        catch (RuntimeException ex)
-        {
-            WriteError(new SecretStoreException(ErrorIds.NameTransformFailed, ErrorCategory.InvalidResult, source, $"-NameTransform failed for '{source}': {ex.Message}"));
-        }
-        catch (SecretStoreException ex)
-        {
-            WriteError(ex);
-        }
+        try { name = NameTransforms.Invoke(NameTransform, source); }
+        catch (SecretStoreException ex) { WriteError(ex); }
         return _transformed[source] = name;
     }
 

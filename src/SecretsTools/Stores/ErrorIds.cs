@@ -21,12 +21,16 @@ internal static class ErrorIds
     public const string SecretAlreadyExists = "SecretAlreadyExists";
     public const string SecretKeyNotFound = "SecretKeyNotFound";
     public const string SecretNotJson = "SecretNotJson";
+    public const string SecretNotText = "SecretNotText";
     public const string SecretNotCredential = "SecretNotCredential";
     public const string SecretScheduledForDeletion = "SecretScheduledForDeletion";
     public const string OperationNotSupported = "OperationNotSupported";
     public const string InvalidParameterCombination = "InvalidParameterCombination";
     public const string InvalidCacheTtl = "InvalidCacheTtl";
     public const string NameTransformFailed = "NameTransformFailed";
+    public const string NameCollision = "NameCollision";
+    public const string InvalidEnvironmentName = "InvalidEnvironmentName";
+    public const string SecretsUnavailable = "SecretsUnavailable";
     public const string InvalidTag = "InvalidTag";
     public const string AccessDenied = "AccessDenied";
     public const string Throttled = "Throttled";
