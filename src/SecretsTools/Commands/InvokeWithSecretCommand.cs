@@ -85,7 +85,7 @@ public sealed class InvokeWithSecretCommand : SecretCmdletBase
     }
 
     /// <summary>Every value, under its variable name, or a terminating error before anything ran.</summary>
-    private IReadOnlyList<NamedValue> Gather()
+    private NamedValueSet Gather()
     {
         SecretReader reader;
         try { reader = new SecretReader(this, CachePolicy.For(CacheTtl, NoCache, refreshIfChanged: false)); }
@@ -125,7 +125,7 @@ public sealed class InvokeWithSecretCommand : SecretCmdletBase
                 string variable = variables[Math.Min(n, variables.Count - 1)];
                 if (outcome.Reference is not null) used[outcome.Input] = n + 1;
                 if (outcome.Error is not null) { failed++; WriteError(outcome.Error); continue; }
-                Collide(() => Take(() => set.Add(outcome, ExpandJson, key => key is null ? variable : variable + "_" + EnvironmentNames.From(key, null, null))));
+                Collide(() => Take(() => set.Add(outcome, ExpandJson, key => key is null ? variable : variable + "_" + EnvironmentNames.For(key))));
             }
         }
         if (Path is not null) ReadTree(reader, set, Path, SecretStoreKind.ParameterStore, ref failed, Take);
@@ -134,8 +134,8 @@ public sealed class InvokeWithSecretCommand : SecretCmdletBase
         if (failed > 0)
             ThrowTerminatingError(new SecretStoreException(ErrorIds.SecretsUnavailable, ErrorCategory.ResourceUnavailable, null,
                 $"{failed} secret(s) could not be read or named; nothing was run.").ToErrorRecord());
-        foreach (var value in set.Values) CheckVariableName(value.Name, value.Source);
-        return set.Values;
+        foreach (var entry in set.Entries) CheckVariableName(entry.Name, set.SourceOf(entry.Name));
+        return set;
     }
 
     private void ReadTree(SecretReader reader, NamedValueSet set, string raw, SecretStoreKind whenUnprefixed, ref int failed, Action<Action> take)
@@ -167,7 +167,7 @@ public sealed class InvokeWithSecretCommand : SecretCmdletBase
 
     /// <summary>The variable for a name under a root (and a JSON key): -NameTransform's choice, else DB_PASSWORD style.</summary>
     private string VariableFor(string name, string? field) =>
-        NameTransform is null ? EnvironmentNames.From(name, null, field) : NameTransforms.Invoke(NameTransform, name, field);
+        NameTransform is null ? EnvironmentNames.For(name, null, field) : NameTransforms.Invoke(NameTransform, name, field);
 
     private static string Relative(string name, string root)
     {
@@ -191,15 +191,15 @@ public sealed class InvokeWithSecretCommand : SecretCmdletBase
     }
 
     /// <summary>Sets the variables, runs, and restores every variable's previous value (or absence) whatever happens.</summary>
-    private void Run(IReadOnlyList<NamedValue> values)
+    private void Run(NamedValueSet values)
     {
-        var previous = values.Select(v => (v.Name, Value: System.Environment.GetEnvironmentVariable(v.Name))).ToList();
+        var previous = values.Entries.Select(v => (v.Name, Value: System.Environment.GetEnvironmentVariable(v.Name))).ToList();
         try
         {
-            foreach (var value in values)
+            foreach (var entry in values.Entries)
             {
-                WriteVerbose($"Setting ${"env:"}{value.Name} from {value.Source}.");
-                System.Environment.SetEnvironmentVariable(value.Name, value.Text);
+                WriteVerbose($"Setting ${"env:"}{entry.Name} from {values.SourceOf(entry.Name)}.");
+                System.Environment.SetEnvironmentVariable(entry.Name, entry.Value);
             }
             object target = ParameterSetName == ProgramSet ? FilePath : ScriptBlock;
             // A steppable pipeline joined to this cmdlet streams the script's or program's output,

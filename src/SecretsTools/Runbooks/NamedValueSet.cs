@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using SecretsTools.Exchange;
 using SecretsTools.Reading;
 using SecretsTools.Stores;
 using SecretsTools.Values;
@@ -15,14 +16,18 @@ namespace SecretsTools.Runbooks;
 /// </summary>
 internal sealed class NamedValueSet
 {
-    private readonly List<NamedValue> _values = new();
-    private readonly Dictionary<string, NamedValue> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<SecretFileEntry> _entries = new();
+    private readonly Dictionary<string, string> _sources = new(StringComparer.OrdinalIgnoreCase);
 
-    public IReadOnlyList<NamedValue> Values => _values;
+    public IReadOnlyList<SecretFileEntry> Entries => _entries;
+
+    /// <summary>Where a name's value came from (a reference, a secret and key), for messages; never the value.</summary>
+    public string SourceOf(string name) => _sources[name];
 
     /// <summary>
     /// One read value: under its own name, or with expandJson and a JSON object value (and no
-    /// #field in the reference), one entry per key, named by nameFor(key).
+    /// #field in the reference), one entry per key, named by nameFor(key). A name nameFor cannot
+    /// make is SecretStoreException(InvalidEnvironmentName) for that secret.
     /// </summary>
     public void Add(SecretReadOutcome outcome, bool expandJson, Func<string?, string> nameFor)
     {
@@ -31,19 +36,30 @@ internal sealed class NamedValueSet
         string? field = outcome.Reference?.Key;
         if (expandJson && field is null && SecretText.IsJsonObject(value))
         {
-            foreach (var (key, text) in SecretText.Fields(value, outcome.Name)) Add(nameFor(key), $"{source}#{key}", text);
+            foreach (var (key, text) in SecretText.Fields(value, outcome.Name)) Add(Named(nameFor, key, outcome.Name), $"{source}#{key}", text);
             return;
         }
-        Add(nameFor(null), source, SecretText.Of(value, field, outcome.Name));
+        Add(Named(nameFor, null, outcome.Name), source, SecretText.Of(value, field, outcome.Name));
     }
 
     public void Add(string name, string source, string text)
     {
-        if (_byName.TryGetValue(name, out var existing))
+        if (_sources.TryGetValue(name, out var existing))
             throw new SecretStoreException(ErrorIds.NameCollision, ErrorCategory.InvalidData, null,
-                $"Two values would be named '{name}': {existing.Source} and {source}. Choose the names with -NameTransform or name them in -Environment.");
-        var named = new NamedValue(name, source, text);
-        _byName[name] = named;
-        _values.Add(named);
+                $"Two values would be named '{name}': {existing} and {source}. Choose the names with -NameTransform or name them in -Environment.");
+        _sources[name] = source;
+        _entries.Add(new SecretFileEntry(name, text));
+    }
+
+    private static string Named(Func<string?, string> nameFor, string? key, string secret)
+    {
+        try
+        {
+            return nameFor(key);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SecretStoreException(ErrorIds.InvalidEnvironmentName, ErrorCategory.InvalidData, secret, ex.Message);
+        }
     }
 }
