@@ -25,6 +25,7 @@
         'New-SecretMigrationPlan'
         'Clear-SecretCache'
         'Invoke-WithSecret'
+        'Expand-SecretTemplate'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -5,6 +5,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'New-SecretMigrationPlan'
     $script:Cmdlets += 'Clear-SecretCache'
     $script:Cmdlets += 'Invoke-WithSecret'
+    $script:Cmdlets += 'Expand-SecretTemplate'
 }
 
 BeforeAll {

@@ -3,6 +3,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'New-SecretMigrationPlan'
     $script:Cmdlets += 'Clear-SecretCache'
     $script:Cmdlets += 'Invoke-WithSecret'
+    $script:Cmdlets += 'Expand-SecretTemplate'
 }
 
 BeforeAll {
@@ -13,6 +14,7 @@ BeforeAll {
     $script:Expected += 'New-SecretMigrationPlan'
     $script:Expected += 'Clear-SecretCache'
     $script:Expected += 'Invoke-WithSecret'
+    $script:Expected += 'Expand-SecretTemplate'
 }
 AfterAll { Complete-SecretsToolsTest }
 

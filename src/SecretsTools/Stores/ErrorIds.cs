@@ -31,6 +31,9 @@ internal static class ErrorIds
     public const string NameCollision = "NameCollision";
     public const string InvalidEnvironmentName = "InvalidEnvironmentName";
     public const string SecretsUnavailable = "SecretsUnavailable";
+    public const string DestinationExists = "DestinationExists";
+    public const string FileReadFailed = "FileReadFailed";
+    public const string FileWriteFailed = "FileWriteFailed";
     public const string InvalidTag = "InvalidTag";
     public const string AccessDenied = "AccessDenied";
     public const string Throttled = "Throttled";
