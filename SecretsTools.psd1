@@ -26,6 +26,7 @@
         'Clear-SecretCache'
         'Invoke-WithSecret'
         'Expand-SecretTemplate'
+        'Export-Secret'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

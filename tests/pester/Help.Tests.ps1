@@ -6,6 +6,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Clear-SecretCache'
     $script:Cmdlets += 'Invoke-WithSecret'
     $script:Cmdlets += 'Expand-SecretTemplate'
+    $script:Cmdlets += 'Export-Secret'
 }
 
 BeforeAll {

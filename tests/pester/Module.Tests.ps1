@@ -4,6 +4,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Clear-SecretCache'
     $script:Cmdlets += 'Invoke-WithSecret'
     $script:Cmdlets += 'Expand-SecretTemplate'
+    $script:Cmdlets += 'Export-Secret'
 }
 
 BeforeAll {
@@ -15,6 +16,7 @@ BeforeAll {
     $script:Expected += 'Clear-SecretCache'
     $script:Expected += 'Invoke-WithSecret'
     $script:Expected += 'Expand-SecretTemplate'
+    $script:Expected += 'Export-Secret'
 }
 AfterAll { Complete-SecretsToolsTest }
 

@@ -32,6 +32,7 @@ internal static class ErrorIds
     public const string InvalidEnvironmentName = "InvalidEnvironmentName";
     public const string SecretsUnavailable = "SecretsUnavailable";
     public const string DestinationExists = "DestinationExists";
+    public const string AsPlainTextRequired = "AsPlainTextRequired";
     public const string FileReadFailed = "FileReadFailed";
     public const string FileWriteFailed = "FileWriteFailed";
     public const string InvalidTag = "InvalidTag";
