@@ -43,6 +43,9 @@ internal sealed class TranslatingStore : ISecretStore
     public IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, CancellationToken cancellationToken) =>
         Guard(_inner.ListAsync(query, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListLabelsAsync(string name, CancellationToken cancellationToken) =>
+        Guard(() => _inner.ListLabelsAsync(name, cancellationToken));
+
     public Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.DescribeAsync(name, cancellationToken));
 
     public Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken) =>

@@ -124,6 +124,8 @@ internal sealed class CachingStore : ISecretStore
 
     public Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken) => _inner.DescribeAsync(name, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListLabelsAsync(string name, CancellationToken cancellationToken) => _inner.ListLabelsAsync(name, cancellationToken);
+
     public async Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken)
     {
         foreach (string name in names) _cache.Invalidate(Kind, name);

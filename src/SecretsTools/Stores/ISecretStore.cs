@@ -58,6 +58,12 @@ internal interface ISecretStore
     /// <summary>Streams matches page by page, so the first appears before a long listing ends.</summary>
     IAsyncEnumerable<SecretInfo> ListAsync(SecretListQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The labels on the secret's versions (Secrets Manager staging labels, Parameter Store
+    /// labels), sorted; read-only metadata, for tab completion of -Label.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListLabelsAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>Metadata of one secret, or null when it does not exist.</summary>
     Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken);
 

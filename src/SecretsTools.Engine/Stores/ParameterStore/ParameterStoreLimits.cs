@@ -9,6 +9,7 @@ internal static class ParameterStoreLimits
     public const int DeleteParametersBatch = 10;
     public const int DescribeParametersPage = 50;
     public const int GetParametersByPathPage = 10;
+    public const int GetParameterHistoryPage = 50;
     public const int TagKeyMaxLength = 128;
     public const int TagValueMaxLength = 256;
 
