@@ -24,10 +24,12 @@ public sealed class CompareSecretCommand : SecretTransferCmdletBase
 
     /// <summary>The secret to compare against: a name, ssm:/sm: reference or ARN.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ReferenceSet)]
+    [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
     public string ReferenceName { get; set; } = "";
 
     /// <summary>The secret compared with it; on the destination connection (the Destination* parameters) if given.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ReferenceSet)]
+    [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
     public string DifferenceName { get; set; } = "";
 
     /// <summary>Plan items (New-SecretMigrationPlan, or their CSV or JSON records): each item's sources against its destination.</summary>

@@ -49,6 +49,7 @@ public abstract class SecretCopyCmdletBase : SecretTransferCmdletBase
 
     /// <summary>The destination of one secret: a name or an ssm:/sm: reference.</summary>
     [Parameter(Position = 1, ParameterSetName = ToNameSet)]
+    [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
     public string? Destination { get; set; }
 
     /// <summary>Put each copy under this prefix (the source's name, without its leading '/' in Secrets Manager, after it).</summary>
