@@ -31,6 +31,7 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
     /// <summary>A named profile from the shared config and credentials files. Default: AWS_PROFILE.</summary>
     [Parameter]
     [Alias("AWSProfileName", "StoredCredentials")]
+    [ArgumentCompleter(typeof(Completion.ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
     /// <summary>A service endpoint to call instead of AWS's, e.g. a local test server.</summary>

@@ -22,6 +22,7 @@ public abstract class SecretTransferCmdletBase : SecretCmdletBase
     public string? DestinationRegion { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(Completion.ProfileNameCompleter))]
     public string? DestinationProfileName { get; set; }
 
     [Parameter]
