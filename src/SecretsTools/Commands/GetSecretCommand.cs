@@ -62,10 +62,12 @@ public sealed class GetSecretCommand : SecretCmdletBase
     /// <summary>Parameter Store label, or Secrets Manager staging label (e.g. AWSPREVIOUS).</summary>
     [Parameter(ParameterSetName = NameSet)]
     [Alias("VersionStage")]
+    [ArgumentCompleter(typeof(Completion.LabelCompleter))]
     public string? Label { get; set; }
 
     /// <summary>Returns one field of a JSON value; the same as a #field suffix on the name.</summary>
     [Parameter(ParameterSetName = NameSet)]
+    [ArgumentCompleter(typeof(Completion.KeyCompleter))]
     public string? Key { get; set; }
 
     [Parameter]
