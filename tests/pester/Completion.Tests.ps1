@@ -77,7 +77,7 @@ Describe 'Completion of secret names' {
             'Get-Secret' = 'Name'; 'Set-Secret' = 'Name'; 'Get-SecretInfo' = 'Name'; 'Set-SecretInfo' = 'Name'
             'Remove-Secret' = 'Name'; 'Restore-Secret' = 'Name'; 'Copy-Secret' = 'Name', 'Destination'
             'Move-Secret' = 'Name', 'Destination'; 'Compare-Secret' = 'ReferenceName', 'DifferenceName'
-            'New-SecretMigrationPlan' = 'Name'
+            'New-SecretMigrationPlan' = 'Name'; 'Clear-SecretCache' = 'Name'
         }
         foreach ($command in $nameParameters.Keys) {
             foreach ($parameter in $nameParameters[$command]) {
@@ -148,6 +148,25 @@ Describe 'Completion caches listings briefly' {
             Get-Completion "Restore-Secret -EndpointUrl $endpoint $Stem-al" | Should -BeNullOrEmpty
             Get-Forwarded $proxy 'secretsmanager.ListSecrets' | Should -Be 3
             Get-Forwarded $proxy 'AmazonSSM.DescribeParameters' | Should -Be 1
+        }
+        finally { $proxy.Dispose() }
+    }
+
+    It 'forgets what it listed when SecretsTools changes a secret' {
+        $stem = New-TestName 'cpc'
+        Set-Secret "$stem-a" -Secret 'v' -Confirm:$false
+        $proxy = Start-CountingProxy
+        try {
+            $line = "Get-Secret -EndpointUrl $($proxy.Endpoint) $stem"
+            (Get-Completion $line).CompletionText | Should -Be "$stem-a"
+            (Get-Completion $line).CompletionText | Should -Be "$stem-a"
+            Get-Forwarded $proxy 'secretsmanager.ListSecrets' | Should -Be 1
+            # Through another connection (the default one): any change made through SecretsTools counts.
+            Set-Secret "$stem-b" -Secret 'v' -Confirm:$false
+            (Get-Completion $line).CompletionText | Should -Be @("$stem-a", "$stem-b")
+            Remove-Secret "$stem-a" -Confirm:$false
+            (Get-Completion $line).CompletionText | Should -Be "$stem-b"
+            Get-Forwarded $proxy 'secretsmanager.ListSecrets' | Should -Be 3
         }
         finally { $proxy.Dispose() }
     }

@@ -117,6 +117,7 @@ internal sealed class CachingStore : ISecretStore
         finally
         {
             _cache.Invalidate(Kind, request.Name);
+            ForgetCompletions();
         }
     }
 
@@ -136,6 +137,7 @@ internal sealed class CachingStore : ISecretStore
         finally
         {
             foreach (string name in names) _cache.Invalidate(Kind, name);
+            ForgetCompletions();
         }
     }
 
@@ -143,8 +145,18 @@ internal sealed class CachingStore : ISecretStore
     {
         _cache.Invalidate(Kind, name);
         try { return await _inner.RestoreAsync(name, cancellationToken).ConfigureAwait(false); }
-        finally { _cache.Invalidate(Kind, name); }
+        finally
+        {
+            _cache.Invalidate(Kind, name);
+            ForgetCompletions();
+        }
     }
+
+    /// <summary>
+    /// A write, delete or restore changes which names, labels and keys exist: tab completion's
+    /// few seconds of listings are dropped too, so the next Tab shows the change.
+    /// </summary>
+    private static void ForgetCompletions() => Completion.CompletionCache.Shared.Clear();
 
     public async Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken)
     {
