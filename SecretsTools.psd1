@@ -23,6 +23,7 @@
         'Compare-Secret'
         'Move-Secret'
         'New-SecretMigrationPlan'
+        'Import-Secret'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,6 +1,7 @@
 BeforeDiscovery {
     $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Cmdlets += 'New-SecretMigrationPlan'
+    $script:Cmdlets += 'Import-Secret'
 }
 
 BeforeAll {
@@ -9,6 +10,7 @@ BeforeAll {
     $script:ManifestPath = Join-Path $PSScriptRoot '../../out/SecretsTools/SecretsTools.psd1'
     $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Expected += 'New-SecretMigrationPlan'
+    $script:Expected += 'Import-Secret'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -92,11 +94,12 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Invoke-SecretMigration'; Type = 'SecretsTools.Model.SecretMigrationResult' }
         @{ Name = 'Compare-Secret'; Type = 'SecretsTools.Model.SecretComparison' }
         @{ Name = 'New-SecretMigrationPlan'; Type = 'SecretsTools.Model.SecretMigrationPlanItem' }
+        @{ Name = 'Import-Secret'; Type = 'SecretsTools.Model.SecretImportResult' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'
