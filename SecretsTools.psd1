@@ -27,6 +27,7 @@
         'Invoke-WithSecret'
         'Expand-SecretTemplate'
         'Export-Secret'
+        'Import-Secret'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

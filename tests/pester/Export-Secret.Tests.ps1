@@ -38,9 +38,9 @@ AfterAll {
 }
 
 Describe 'Export-Secret formats' {
-    It 'round-trips every value through PowerShellData and Import-PowerShellDataFile' {
+    It 'round-trips every value through PowerShell and Import-PowerShellDataFile' {
         $file = Join-Path $Work 'all.psd1'
-        Export-Secret "ssm:$Ps/*" -Format PowerShellData -Path $file -AsPlainText
+        Export-Secret "ssm:$Ps/*" -Format PowerShell -Path $file -AsPlainText
         $data = Import-PowerShellDataFile $file
         foreach ($k in $Nasty.Keys) { $data[$k.ToUpperInvariant()] | Should -BeExactly $Nasty[$k] }
         $data.Count | Should -Be $Nasty.Count
@@ -63,6 +63,20 @@ Describe 'Export-Secret formats' {
         $names = 'PLAIN', 'HASH', 'DOLLAR', 'UNICODE', 'SPACES'
         $values = Read-DotEnvWithBash $file $names
         for ($i = 0; $i -lt $names.Count; $i++) { $values[$i] | Should -BeExactly $Nasty[$names[$i].ToLowerInvariant()] }
+    }
+
+    It 'round-trips every value through each format: Export-Secret, then Import-Secret into another path' -ForEach @(
+        @{ Format = 'DotEnv'; File = 'rt.env' }
+        @{ Format = 'Json'; File = 'rt.json' }
+        @{ Format = 'PowerShell'; File = 'rt.psd1' }
+    ) {
+        $file = Join-Path $Work $File
+        $target = "/$(New-TestName 'rt')/"
+        Export-Secret "ssm:$Ps/*" -Format $Format -Path $file -AsPlainText
+        $results = Import-Secret -Path $file -Store ParameterStore -Prefix $target -Confirm:$false
+        @($results | Where-Object Outcome -EQ 'Created').Count | Should -Be $Nasty.Count
+        $stored = Get-SsmParameterFromServer -Name ($Nasty.Keys | ForEach-Object { $target + $_.ToUpperInvariant() })
+        foreach ($k in $Nasty.Keys) { $stored[$target + $k.ToUpperInvariant()].Value | Should -BeExactly $Nasty[$k] }
     }
 
     It 'outputs a SecureString without -AsPlainText, and refuses a file without it before any call' {

@@ -7,6 +7,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Invoke-WithSecret'
     $script:Cmdlets += 'Expand-SecretTemplate'
     $script:Cmdlets += 'Export-Secret'
+    $script:Cmdlets += 'Import-Secret'
 }
 
 BeforeAll {

@@ -5,6 +5,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Invoke-WithSecret'
     $script:Cmdlets += 'Expand-SecretTemplate'
     $script:Cmdlets += 'Export-Secret'
+    $script:Cmdlets += 'Import-Secret'
 }
 
 BeforeAll {
@@ -17,6 +18,7 @@ BeforeAll {
     $script:Expected += 'Invoke-WithSecret'
     $script:Expected += 'Expand-SecretTemplate'
     $script:Expected += 'Export-Secret'
+    $script:Expected += 'Import-Secret'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -101,11 +103,12 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Invoke-SecretMigration'; Type = 'SecretsTools.Model.SecretMigrationResult' }
         @{ Name = 'Compare-Secret'; Type = 'SecretsTools.Model.SecretComparison' }
         @{ Name = 'New-SecretMigrationPlan'; Type = 'SecretsTools.Model.SecretMigrationPlanItem' }
+        @{ Name = 'Import-Secret'; Type = 'SecretsTools.Model.SecretImportResult' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'

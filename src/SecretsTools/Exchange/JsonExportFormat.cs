@@ -44,7 +44,9 @@ internal static class JsonExportFormat
             }
             writer.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        // The writer indents with Environment.NewLine; one file reads the same everywhere. A CR or LF in
+        // a name or value is escaped, so only the writer's own line breaks are raw.
+        return Encoding.UTF8.GetString(buffer.ToArray()).Replace("\r\n", "\n") + "\n";
     }
 
     public static IReadOnlyList<SecretFileEntry> Parse(string text)

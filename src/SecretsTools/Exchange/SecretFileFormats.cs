@@ -10,7 +10,7 @@ internal static class SecretFileFormats
 {
     /// <summary>
     /// .env, NAME.env and .env.anything (.env.local, .env.production) are DotEnv; .json is Json;
-    /// .psd1 is PowerShellData; anything else is null (the caller asks for -Format).
+    /// .psd1 is PowerShell; anything else is null (the caller asks for -Format).
     /// </summary>
     public static SecretFileFormat? FromPath(string path)
     {
@@ -22,7 +22,7 @@ internal static class SecretFileFormats
         return Path.GetExtension(file).ToLowerInvariant() switch
         {
             ".json" => SecretFileFormat.Json,
-            ".psd1" => SecretFileFormat.PowerShellData,
+            ".psd1" => SecretFileFormat.PowerShell,
             _ => null,
         };
     }
@@ -31,7 +31,7 @@ internal static class SecretFileFormats
     {
         SecretFileFormat.DotEnv => DotEnvFormat.Parse(text),
         SecretFileFormat.Json => JsonExportFormat.Parse(text),
-        SecretFileFormat.PowerShellData => PowerShellDataFormat.Parse(text),
+        SecretFileFormat.PowerShell => PowerShellDataFormat.Parse(text),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -39,7 +39,7 @@ internal static class SecretFileFormats
     {
         SecretFileFormat.DotEnv => DotEnvFormat.Write(entries),
         SecretFileFormat.Json => JsonExportFormat.Write(entries),
-        SecretFileFormat.PowerShellData => PowerShellDataFormat.Write(entries),
+        SecretFileFormat.PowerShell => PowerShellDataFormat.Write(entries),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

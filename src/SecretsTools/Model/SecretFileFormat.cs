@@ -10,5 +10,5 @@ public enum SecretFileFormat
     Json,
 
     /// <summary>A PowerShell data file (.psd1): one hashtable of names to string values.</summary>
-    PowerShellData,
+    PowerShell,
 }

@@ -36,6 +36,9 @@ internal static class ErrorIds
     public const string FileReadFailed = "FileReadFailed";
     public const string FileWriteFailed = "FileWriteFailed";
     public const string InvalidTag = "InvalidTag";
+    public const string SecretFileNotFound = "SecretFileNotFound";
+    public const string InvalidSecretFile = "InvalidSecretFile";
+    public const string DuplicateSecretName = "DuplicateSecretName";
     public const string AccessDenied = "AccessDenied";
     public const string Throttled = "Throttled";
     public const string QuotaExceeded = "QuotaExceeded";

@@ -24,7 +24,8 @@ public class JsonExportFormatTests
         string text = JsonExportFormat.Write(entries);
         using var document = JsonDocument.Parse(text);
         foreach (var entry in entries) Assert.Equal(entry.Value, document.RootElement.GetProperty(entry.Name).GetString());
-        Assert.StartsWith("{" + System.Environment.NewLine + "  \"k0\": \"\",", text);
+        Assert.StartsWith("{\n  \"k0\": \"\",", text);
+        Assert.DoesNotContain("\r", text);
         Assert.EndsWith("}\n", text);
     }
 
