@@ -149,7 +149,7 @@ public abstract class SecretCopyCmdletBase : SecretTransferCmdletBase
             foreach (var copy in _copies)
             {
                 string target = $"{copy.DisplayName} ({StoreNames.Display(copy.Source.Kind)}) to {copy.DestinationName} ({StoreNames.Display(copy.Destination.Kind)}{(copy.Destination.Region is null ? "" : ", " + copy.Destination.Region)})";
-                if (!ShouldProcess(target, "Copy secret")) continue;
+                if (!ShouldProcessOrExplain(target, "Copy secret")) continue;
                 parallel.Add(copy, Write);
             }
             parallel.Drain(Write);

@@ -74,7 +74,7 @@ public sealed class InvokeSecretMigrationCommand : SecretTransferCmdletBase
                 WriteWarning($"'{item.DestinationName}' is a Conflict in the plan and is left alone: {item.Reason}");
                 continue;
             }
-            if (ShouldProcess($"{item.DestinationName} ({StoreNames.Display(item.DestinationStore)}) from {item.SourceNames} ({StoreNames.Display(item.SourceStore)})",
+            if (ShouldProcessOrExplain($"{item.DestinationName} ({StoreNames.Display(item.DestinationStore)}) from {item.SourceNames} ({StoreNames.Display(item.SourceStore)})",
                     item.Action == SecretMigrationAction.Update ? "Migrate (new version)" : "Migrate"))
                 runnable.Add(item);
         }
@@ -149,7 +149,7 @@ public sealed class InvokeSecretMigrationCommand : SecretTransferCmdletBase
         var removed = new HashSet<(SecretStoreKind, string)>();
         foreach (var group in bySource.GroupBy(k => k.Item1))
         {
-            var names = group.Select(k => k.Item2).Where(n => ShouldProcess($"{n} ({StoreNames.Display(group.Key)})",
+            var names = group.Select(k => k.Item2).Where(n => ShouldProcessOrExplain($"{n} ({StoreNames.Display(group.Key)})",
                 group.Key == SecretStoreKind.SecretsManager ? $"Delete migrated source (recovery window {RecoveryWindowInDays} days)" : "Delete migrated source")).ToList();
             if (names.Count == 0) continue;
             foreach (var result in Await(source(group.Key).RemoveAsync(names, new SecretRemoveOptions(RecoveryWindowInDays), CancellationToken)))

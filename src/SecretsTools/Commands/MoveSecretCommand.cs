@@ -27,7 +27,7 @@ public sealed class MoveSecretCommand : SecretCopyCmdletBase
         var removed = new HashSet<SecretCopyRequest>();
         foreach (var group in copies.Where(c => c.Result.Verified == true).GroupBy(c => c.Request.Source))
         {
-            var confirmed = group.Where(c => ShouldProcess($"{c.Request.DisplayName} ({StoreNames.Display(c.Request.Source.Kind)})",
+            var confirmed = group.Where(c => ShouldProcessOrExplain($"{c.Request.DisplayName} ({StoreNames.Display(c.Request.Source.Kind)})",
                     c.Request.Source.Kind == SecretStoreKind.SecretsManager ? $"Delete the source after a verified copy (recovery window {RecoveryWindowInDays} days)" : "Delete the source after a verified copy"))
                 .ToList();
             if (confirmed.Count == 0) continue;

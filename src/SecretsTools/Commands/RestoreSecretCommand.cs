@@ -26,7 +26,7 @@ public sealed class RestoreSecretCommand : SecretCmdletBase
                 var reference = ResolveForChange(raw);
                 var store = StoreFor(reference);
                 store.ValidateName(reference.Name, forWrite: false);
-                if (!ShouldProcess($"{reference.Name} ({StoreNames.Display(reference.Store)})", "Cancel scheduled deletion")) continue;
+                if (!ShouldProcessOrExplain($"{reference.Name} ({StoreNames.Display(reference.Store)})", "Cancel scheduled deletion")) continue;
                 var info = Await(store.RestoreAsync(reference.Name, CancellationToken));
                 if (PassThru) WriteObject(info);
             }

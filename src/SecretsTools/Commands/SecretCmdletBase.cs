@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using SecretsTools.Aws;
 using SecretsTools.Model;
 using SecretsTools.Stores;
@@ -138,9 +139,35 @@ public abstract class SecretCmdletBase : AwsCmdletBase
         bool confirmAsked = MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && ((SwitchParameter)c).IsPresent;
         bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) ? ((SwitchParameter)w).IsPresent
             : GetVariableValue("WhatIfPreference") is { } pref && LanguagePrimitives.IsTrue(pref);
-        if (!force || confirmAsked || whatIf) return ShouldProcess(target, action);
+        if (!force || confirmAsked || whatIf) return ShouldProcessOrExplain(target, action, forceSkipsPrompt: true);
         WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\".");
         return true;
+    }
+
+    /// <summary>
+    /// ShouldProcess, with a clear error where the host cannot ask. pwsh -NonInteractive (and a
+    /// host without a user interface) answers a needed confirmation with an exception that says
+    /// only "Read and Prompt functionality is not available", which tells a CI log neither what
+    /// asked nor how to go on. That becomes ConfirmationRequired, naming the command, the target
+    /// and the switches that confirm without a prompt. It terminates: nothing has been done to
+    /// this target, and every further one would need the same prompt.
+    /// </summary>
+    internal bool ShouldProcessOrExplain(string target, string action, bool forceSkipsPrompt = false)
+    {
+        try
+        {
+            return ShouldProcess(target, action);
+        }
+        catch (Exception ex) when (ex is PSInvalidOperationException or HostException or NotImplementedException or PSNotImplementedException or NotSupportedException)
+        {
+            string command = MyInvocation.MyCommand.Name;
+            string confirmWithout = forceSkipsPrompt ? "-Force or -Confirm:$false" : "-Confirm:$false";
+            string message = $"{command} needs a confirmation to \"{action}\" on \"{target}\", and this session cannot prompt for one "
+                + $"(non-interactive). Nothing was done to it. To go ahead without a prompt, add {confirmWithout} "
+                + "(or set $ConfirmPreference = 'None'); to see what would be done, add -WhatIf.";
+            ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException(message, ex), ErrorIds.ConfirmationRequired, ErrorCategory.InvalidOperation, target));
+            return false;
+        }
     }
 
     internal void WriteError(SecretStoreException error) => WriteError(error.ToErrorRecord());

@@ -115,7 +115,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
                 + "A partial ARN built from this name can match the wrong secret; refer to it by name or complete ARN.");
 
         string action = change is null ? "Set secret value" : $"Change {change.Describe()} (new version)";
-        if (!ShouldProcess($"{reference.Name} ({StoreNames.Display(reference.Store)})", action)) return;
+        if (!ShouldProcessOrExplain($"{reference.Name} ({StoreNames.Display(reference.Store)})", action)) return;
 
         try
         {

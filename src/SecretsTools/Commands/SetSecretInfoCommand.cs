@@ -53,7 +53,7 @@ public sealed class SetSecretInfoCommand : SecretCmdletBase
                     KmsKeyId = KmsKeyId,
                 };
                 TagRules.Validate(reference.Name, update.AddTags);
-                if (!ShouldProcess($"{reference.Name} ({StoreNames.Display(reference.Store)})", "Update description, tags or KMS key")) continue;
+                if (!ShouldProcessOrExplain($"{reference.Name} ({StoreNames.Display(reference.Store)})", "Update description, tags or KMS key")) continue;
                 var info = Await(store.UpdateInfoAsync(update, CancellationToken));
                 if (PassThru) WriteObject(info);
             }

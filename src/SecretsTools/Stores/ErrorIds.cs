@@ -7,6 +7,7 @@ internal static class ErrorIds
     public const string SecretVersionNotFound = "SecretVersionNotFound";
     public const string SecretVersionAmbiguous = "SecretVersionAmbiguous";
     public const string SecretValueRequired = "SecretValueRequired";
+    public const string ConfirmationRequired = "ConfirmationRequired";
     public const string SelectorNotAllowed = "SelectorNotAllowed";
     public const string DestinationDiffers = "DestinationDiffers";
     public const string InvalidPlanItem = "InvalidPlanItem";
