@@ -1,19 +1,36 @@
-# The formatted views of SecretInfo (module/SecretsTools.format.ps1xml): readable in an
-# 80-column terminal, one date format (ISO 8601, local time), nothing blank that can be known.
+# The formatted views (module/SecretsTools.format.ps1xml): one for every type the cmdlets emit, none
+# with a value column; SecretInfo's readable in an 80-column terminal, one date format (ISO 8601,
+# local time), nothing blank that can be known.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot '../../out/SecretsTools/SecretsTools.psd1') -Force
+    # Every [OutputType] of every exported cmdlet that is one of our own types, found from the
+    # module, so a new cmdlet's or a new type's missing view fails here.
+    $script:OutputTypes = @(Get-Command -Module SecretsTools | ForEach-Object OutputType | ForEach-Object { $_.Type } |
+            Where-Object { $_ -and $_.Namespace -eq 'SecretsTools.Model' } | ForEach-Object FullName | Sort-Object -Unique)
+    [xml] $format = Get-Content (Join-Path $PSScriptRoot '../../module/SecretsTools.format.ps1xml') -Raw
+    $script:Views = @($format.Configuration.ViewDefinitions.View | ForEach-Object { @{ View = $_; Name = $_.Name } })
+}
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $endpoint = Initialize-SecretsToolsTest
     $script:IsoDate = '\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d'
 
     $script:Stem = New-TestName 'vw'
-    # Names of a typical length: 30 characters.
+    # Names of a typical length, 30 characters, and one of the longest the table keeps whole, 35.
     $script:SmName = "$Stem/payments/api-key1"
     $script:PsName = "/$Stem/app/database-url"
+    $script:RotatingName = "$Stem/payments/rotate-key1"
+    $RotatingName.Length | Should -Be 35
     Set-Secret $SmName -Secret 'v1' -Description 'Partner API key' -Tag @{ team = 'payments' } -Confirm:$false
     Set-Secret $SmName -Secret 'v2' -Confirm:$false
     Set-Secret "ssm:$PsName" -Secret 'v' -Type String -Description 'Database URL' -Tag @{ team = 'payments' } -Confirm:$false
+    Set-Secret $RotatingName -Secret 'v' -Confirm:$false
+    # Rotation on a schedule; moto needs no Lambda function when RotateImmediately is false.
+    $null = Invoke-AwsApi secretsmanager RotateSecret @{ SecretId = $RotatingName; RotationRules = @{ AutomaticallyAfterDays = 30 }; RotateImmediately = $false }
     $script:Sm = Get-SecretInfo $SmName
     $script:Ps = Get-SecretInfo "ssm:$PsName"
+    $script:Rotating = Get-SecretInfo $RotatingName
 
     function Get-ListItem {
         # The value shown for a label in list-view lines (labels are padded to the longest shown).
@@ -23,10 +40,64 @@ BeforeAll {
 }
 AfterAll { Complete-SecretsToolsTest }
 
+Describe 'A view for <_>' -ForEach $OutputTypes {
+    It 'is loaded with the module, as a table or a list' {
+        $controls = @((Get-FormatData -TypeName $_).FormatViewDefinition.Control | ForEach-Object { $_.GetType().Name })
+        @($controls | Where-Object { $_ -in 'TableControl', 'ListControl' }).Count | Should -BeGreaterThan 0 -Because "PowerShell would otherwise show every property of $_"
+    }
+}
+
+Describe 'The view <Name>' -ForEach $Views {
+    BeforeAll {
+        # The members that hold a value: SecretEntry.Value, and any like it a new type brings.
+        $script:ValueMember = '^(Value|Values|Secret|SecretString|SecretBinary|SecretValue|PlainText|Password)$'
+        $script:Decrypts = 'GetNetworkCredential|ConvertFrom-SecureString|AsPlainText'
+
+        function Get-ValueRead {
+            # The value members an expression reads from the object shown: $_.Value, but not the
+            # $_.Value of a nested script block, where $_ is something else (a tag's key and value).
+            param([string] $Script)
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($Script, [ref] $null, [ref] $null)
+            $ast.FindAll({
+                    param($node)
+                    if ($node -isnot [System.Management.Automation.Language.MemberExpressionAst]) { return $false }
+                    if ($node.Expression -isnot [System.Management.Automation.Language.VariableExpressionAst] -or $node.Expression.VariablePath.UserPath -ne '_') { return $false }
+                    for ($parent = $node.Parent; $parent; $parent = $parent.Parent) {
+                        if ($parent -is [System.Management.Automation.Language.ScriptBlockExpressionAst]) { return $false }
+                    }
+                    "$($node.Member)" -match $ValueMember
+                }, $true) | ForEach-Object { $_.Extent.Text }
+        }
+    }
+
+    It 'has no Value or Secret column' {
+        foreach ($header in @($View.TableControl.TableHeaders.TableColumnHeader)) {
+            if ($header) { "$($header.Label)" | Should -Not -Match $ValueMember }
+        }
+        foreach ($item in @($View.TableControl.TableRowEntries.TableRowEntry.TableColumnItems.TableColumnItem)) {
+            if ($item) { "$($item.PropertyName)" | Should -Not -Match $ValueMember }
+        }
+    }
+
+    It 'reads no value member, in any column, list item or expression' {
+        foreach ($item in @($View.ListControl.ListEntries.ListEntry.ListItems.ListItem)) {
+            if (-not $item) { continue }
+            "$($item.PropertyName)" | Should -Not -Match $ValueMember
+            # A list item may say where the value is ('(hidden: use .Value)'), but show nothing of it.
+            if ("$($item.Label)" -match $ValueMember) { "$($item.ScriptBlock)" | Should -Not -Match '\$_' }
+        }
+        foreach ($script in $View.SelectNodes('.//ScriptBlock')) {
+            Get-ValueRead $script.InnerText | Should -BeNullOrEmpty -Because $script.InnerText
+            $script.InnerText | Should -Not -Match $Decrypts
+        }
+    }
+}
+
 Describe 'The SecretInfo table' {
     BeforeAll {
-        $script:Lines = $Sm, $Ps | Get-ViewLines
+        $script:Lines = $Sm, $Rotating, $Ps | Get-ViewLines
         $script:SmRow = $Lines | Where-Object { $_.StartsWith($SmName + ' ') }
+        $script:RotatingRow = $Lines | Where-Object { $_.StartsWith($RotatingName + ' ') }
         $script:PsRow = $Lines | Where-Object { $_.StartsWith($PsName + ' ') }
     }
 
@@ -34,24 +105,14 @@ Describe 'The SecretInfo table' {
         $Lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 -Because $_ }
         $Lines -join "`n" | Should -Not -Match '…'
         $SmRow | Should -HaveCount 1
+        $RotatingRow | Should -HaveCount 1
         $PsRow | Should -HaveCount 1
     }
 
     It 'heads each store''s rows with the store and Region instead of a column' {
         $Lines | Should -Contain '   Store: SecretsManager (us-east-1)'
         $Lines | Should -Contain '   Store: ParameterStore (us-east-1)'
-        ($Lines | Where-Object { $_ -match '^Name\s' } | Select-Object -First 1) -split '\s+' | Should -Be @('Name', 'Type', 'Version', 'LastModified')
-    }
-
-    It 'shows a Secrets Manager version id as its first 8 characters, a Parameter Store version as it is' {
-        $Sm.Version.Length | Should -BeGreaterThan 8
-        ($SmRow -split '\s+')[2] | Should -BeExactly $Sm.Version.Substring(0, 8)
-        ($PsRow -split '\s+')[2] | Should -BeExactly $Ps.Version
-    }
-
-    It 'shows versions in a form -Version accepts' {
-        Get-Secret $SmName -Version ($SmRow -split '\s+')[2] -AsPlainText | Should -Be 'v2'
-        Get-Secret "ssm:$PsName" -Version ($PsRow -split '\s+')[2] -AsPlainText | Should -Be 'v'
+        ($Lines | Where-Object { $_ -match '^Name\s' } | Select-Object -First 1) -split '\s+' | Should -Be @('Name', 'Type', 'LastModified', 'Rotation')
     }
 
     It 'shows the Type, Unknown where Secrets Manager does not say' {
@@ -60,12 +121,33 @@ Describe 'The SecretInfo table' {
     }
 
     It 'shows LastModified in ISO 8601, local time' {
-        ($SmRow -split '\s+')[3] | Should -BeExactly $Sm.LastModified.ToLocalTime().ToString('s')
-        ($PsRow -split '\s+')[3] | Should -Match "^$IsoDate$"
+        ($SmRow -split '\s+')[2] | Should -BeExactly $Sm.LastModified.ToLocalTime().ToString('s')
+        ($PsRow -split '\s+')[2] | Should -Match "^$IsoDate$"
+    }
+
+    It 'shows rotation for Secrets Manager: off, or the next rotation''s date; nothing for Parameter Store' {
+        ($SmRow -split '\s+')[3] | Should -BeExactly 'off'
+        $Rotating.RotationEnabled | Should -BeTrue
+        ($RotatingRow -split '\s+')[3] | Should -BeExactly $Rotating.NextRotation.ToLocalTime().ToString('yyyy-MM-dd')
+        @($PsRow -split '\s+').Count | Should -Be 3
+    }
+
+    It 'shows ''on'' for a rotating secret whose next date AWS does not give' {
+        $shown = [SecretsTools.Model.SecretInfo] @{ Name = 'prod/db'; Store = 'SecretsManager'; Type = 'Text'; RotationEnabled = $true } | Get-ViewLines
+        ($shown | Where-Object { $_.StartsWith('prod/db ') }) -split '\s+' | Select-Object -Last 1 | Should -BeExactly 'on'
     }
 }
 
 Describe 'The SecretInfo list' {
+    It 'shows versions whole, in a form -Version accepts' {
+        $smVersion = Get-ListItem ($Sm | Get-ViewLines -View List) Version
+        $smVersion | Should -BeExactly $Sm.Version
+        Get-Secret $SmName -Version $smVersion -AsPlainText | Should -Be 'v2'
+        $psVersion = Get-ListItem ($Ps | Get-ViewLines -View List) Version
+        $psVersion | Should -BeExactly "$($Ps.Version)"
+        Get-Secret "ssm:$PsName" -Version $psVersion -AsPlainText | Should -Be 'v'
+    }
+
     It 'shows the whole version id, the tags and the description' {
         $lines = $Sm | Get-ViewLines -View List
         Get-ListItem $lines Version | Should -BeExactly $Sm.Version
@@ -112,7 +194,7 @@ Describe 'The views in a session whose output goes to a file' {
         $run.Output.Contains([char] 27) | Should -BeFalse
         $there = [TimeZoneInfo]::ConvertTimeFromUtc($Sm.LastModified.ToUniversalTime(), [TimeZoneInfo]::FindSystemTimeZoneById($zone)).ToString('s')
         $lines = @($run.Output -split '\r?\n' | ForEach-Object TrimEnd)
-        @($lines | Where-Object { $_ -match "^$([regex]::Escape($SmName))\s.*\s$there$" }).Count | Should -Be 1
+        @($lines | Where-Object { $_ -match "^$([regex]::Escape($SmName))\s.*\s$there\s+off$" }).Count | Should -Be 1
         Get-ListItem $lines LastModified | Should -BeExactly $there
     }
 }
