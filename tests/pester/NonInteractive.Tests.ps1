@@ -100,6 +100,14 @@ Describe 'Confirmation in a pwsh -NonInteractive session' {
         $HighImpact | Sort-Object | Should -Be ($covered | Sort-Object)
     }
 
+    It 'is handled in one place: every cmdlet confirms through ShouldProcessOrExplain, none calls ShouldProcess itself' {
+        # The behaviour is tested above for a few cmdlets; this keeps every other one on the same path.
+        $direct = Get-ChildItem (Join-Path $RepoRoot 'src') -Recurse -Filter *.cs | Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]' |
+            Select-String -Pattern '(?<![A-Za-z])(ShouldProcess|ShouldContinue)\(' |
+            Where-Object { -not ($_.Filename -eq 'SecretCmdletBase.cs' -and $_.Line -match 'return ShouldProcess\(target, action\)') }
+        @($direct | ForEach-Object { "$($_.Filename):$($_.LineNumber)" }) | Should -BeNullOrEmpty
+    }
+
     It 'Remove-Secret without -Force stops with ConfirmationRequired that says what to add, and deletes nothing (<Store>)' -ForEach @(
         @{ Store = 'SecretsManager'; Key = 'RemoveAsk' }
         @{ Store = 'ParameterStore'; Key = 'RemoveAskPs' }

@@ -74,7 +74,7 @@ public sealed class ExpandSecretTemplateCommand : SecretCmdletBase
         if (NoClobber && File.Exists(destination))
             ThrowTerminatingError(new ErrorRecord(new IOException($"'{destination}' exists, and -NoClobber says not to replace it."),
                 ErrorIds.DestinationExists, ErrorCategory.ResourceExists, destination));
-        if (!ShouldProcess(destination, "Write expanded template (owner-only)")) return;
+        if (!ShouldProcessOrExplain(destination, "Write expanded template (owner-only)")) return;
         // Piped lines come without their line ends: join them back as lines.
         string content = ParameterSetName == PathSet ? rendered[0] : string.Join(System.Environment.NewLine, rendered) + System.Environment.NewLine;
         try

@@ -144,7 +144,7 @@ public sealed class ExportSecretCommand : SecretCmdletBase
     {
         if (NoClobber && File.Exists(path))
             ThrowTerminatingError(new ErrorRecord(new IOException($"'{path}' exists, and -NoClobber says not to replace it."), ErrorIds.DestinationExists, ErrorCategory.ResourceExists, path));
-        if (!ShouldProcess(path, $"Export {count} secret value(s) in plain text (owner-only file)")) return;
+        if (!ShouldProcessOrExplain(path, $"Export {count} secret value(s) in plain text (owner-only file)")) return;
         try
         {
             OwnerOnlyFile.WriteAtomic(path, document);

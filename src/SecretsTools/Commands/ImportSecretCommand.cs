@@ -72,7 +72,7 @@ public sealed class ImportSecretCommand : SecretCmdletBase
             return;
         }
 
-        var approved = planned.Where(p => ShouldProcess($"{p.Request.Name} ({StoreNames.Display(p.Key.Kind)})", ImportAction)).ToList();
+        var approved = planned.Where(p => ShouldProcessOrExplain($"{p.Request.Name} ({StoreNames.Display(p.Key.Kind)})", ImportAction)).ToList();
         var current = ReadCurrent(approved);
         for (int i = 0; i < approved.Count; i++)
         {
