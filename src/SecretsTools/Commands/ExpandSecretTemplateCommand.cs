@@ -20,7 +20,7 @@ namespace SecretsTools.Commands;
 [Cmdlet(VerbsData.Expand, "SecretTemplate", DefaultParameterSetName = TextSet, SupportsShouldProcess = true, HelpUri = HelpUris.Docs + "Expand-SecretTemplate.md")]
 [OutputType(typeof(string), ParameterSetName = new[] { TextSet, PathSet })]
 [OutputType(typeof(FileInfo), ParameterSetName = new[] { TextSet, PathSet })]
-public sealed class ExpandSecretTemplateCommand : SecretCmdletBase
+public sealed class ExpandSecretTemplateCommand : SecretReadingCmdletBase
 {
     private const string TextSet = "Text";
     private const string PathSet = "Path";
@@ -49,12 +49,6 @@ public sealed class ExpandSecretTemplateCommand : SecretCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    [Parameter]
-    public TimeSpan? CacheTtl { get; set; }
-
-    [Parameter]
-    public SwitchParameter NoCache { get; set; }
-
     protected override void ProcessRecord()
     {
         if (ParameterSetName == TextSet) _texts.AddRange(InputObject);
@@ -71,21 +65,9 @@ public sealed class ExpandSecretTemplateCommand : SecretCmdletBase
             foreach (string text in rendered) WriteObject(text);
             return;
         }
-        if (NoClobber && File.Exists(destination))
-            ThrowTerminatingError(new ErrorRecord(new IOException($"'{destination}' exists, and -NoClobber says not to replace it."),
-                ErrorIds.DestinationExists, ErrorCategory.ResourceExists, destination));
-        if (!ShouldProcessOrExplain(destination, "Write expanded template (owner-only)")) return;
         // Piped lines come without their line ends: join them back as lines.
         string content = ParameterSetName == PathSet ? rendered[0] : string.Join(System.Environment.NewLine, rendered) + System.Environment.NewLine;
-        try
-        {
-            OwnerOnlyFile.WriteAtomic(destination, content);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(new ErrorRecord(new IOException($"Could not write '{destination}': {ex.Message}"), ErrorIds.FileWriteFailed, ErrorCategory.WriteError, destination));
-        }
-        if (PassThru) WriteObject(new FileInfo(destination));
+        OwnerOnlyFileOutput.Write(this, destination, content, "Write expanded template (owner-only)", NoClobber, PassThru);
     }
 
     private string ReadTemplate()
@@ -108,9 +90,7 @@ public sealed class ExpandSecretTemplateCommand : SecretCmdletBase
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (references.Count == 0) return values;
         WriteVerbose($"The template has {references.Count} distinct reference(s).");
-        SecretReader reader;
-        try { reader = new SecretReader(this, CachePolicy.For(CacheTtl, NoCache, refreshIfChanged: false)); }
-        catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); throw; }
+        var reader = CreateReader();
         int failed = 0;
         // A placeholder stands for one value: a wildcard would be a listing.
         foreach (string wildcard in references.Where(r => WildcardPattern.ContainsWildcardCharacters(r)))

@@ -23,7 +23,7 @@ namespace SecretsTools.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "Secret", SupportsShouldProcess = true, HelpUri = HelpUris.Docs + "Export-Secret.md")]
 [OutputType(typeof(SecureString), typeof(string), typeof(FileInfo))]
-public sealed class ExportSecretCommand : SecretCmdletBase
+public sealed class ExportSecretCommand : SecretReadingCmdletBase
 {
     private readonly List<SecretReadOutcome> _outcomes = new();
     private readonly List<(SecretReadOutcome Outcome, string Root)> _matches = new();
@@ -66,19 +66,12 @@ public sealed class ExportSecretCommand : SecretCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    [Parameter]
-    public TimeSpan? CacheTtl { get; set; }
-
-    [Parameter]
-    public SwitchParameter NoCache { get; set; }
-
     protected override void BeginProcessing()
     {
         if (Path is not null && !AsPlainText)
             ThrowTerminatingError(new ErrorRecord(new PSArgumentException(
                 "An export file holds the values in plain text: add -AsPlainText to write it."), ErrorIds.AsPlainTextRequired, ErrorCategory.InvalidArgument, Path));
-        try { _reader = new SecretReader(this, CachePolicy.For(CacheTtl, NoCache, refreshIfChanged: false)); }
-        catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); }
+        _reader = CreateReader();
     }
 
     protected override void ProcessRecord()
@@ -137,23 +130,8 @@ public sealed class ExportSecretCommand : SecretCmdletBase
             WriteObject(AsPlainText ? document : SecureStrings.FromString(document));
             return;
         }
-        Write(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), document, set.Entries.Count);
-    }
-
-    private void Write(string path, string document, int count)
-    {
-        if (NoClobber && File.Exists(path))
-            ThrowTerminatingError(new ErrorRecord(new IOException($"'{path}' exists, and -NoClobber says not to replace it."), ErrorIds.DestinationExists, ErrorCategory.ResourceExists, path));
-        if (!ShouldProcessOrExplain(path, $"Export {count} secret value(s) in plain text (owner-only file)")) return;
-        try
-        {
-            OwnerOnlyFile.WriteAtomic(path, document);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingError(new ErrorRecord(new IOException($"Could not write '{path}': {ex.Message}"), ErrorIds.FileWriteFailed, ErrorCategory.WriteError, path));
-        }
-        if (PassThru) WriteObject(new FileInfo(path));
+        OwnerOnlyFileOutput.Write(this, SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), document,
+            $"Export {set.Entries.Count} secret value(s) in plain text (owner-only file)", NoClobber, PassThru);
     }
 
     private void Take(IReadOnlyList<SecretReadOutcome> outcomes)

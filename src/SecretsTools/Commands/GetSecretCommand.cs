@@ -22,7 +22,7 @@ namespace SecretsTools.Commands;
 [Cmdlet(VerbsCommon.Get, "Secret", DefaultParameterSetName = NameSet, HelpUri = HelpUris.Docs + "Get-Secret.md")]
 [OutputType(typeof(SecureString), typeof(string), typeof(string[]), typeof(byte[]), typeof(Hashtable), typeof(PSCredential), typeof(SecretEntry), ParameterSetName = new[] { NameSet })]
 [OutputType(typeof(OrderedDictionary), typeof(SecretEntry), ParameterSetName = new[] { PathSet, PrefixSet })]
-public sealed class GetSecretCommand : SecretCmdletBase
+public sealed class GetSecretCommand : SecretReadingCmdletBase
 {
     private const string NameSet = "Name";
     private const string PathSet = "Path";
@@ -83,17 +83,6 @@ public sealed class GetSecretCommand : SecretCmdletBase
     [Parameter]
     public SwitchParameter IncludeName { get; set; }
 
-    /// <summary>
-    /// Serve values from the session's cache when they are younger than this, and keep what is
-    /// read for later calls. Default: the configured CacheTtl (off unless configured). 0: off.
-    /// </summary>
-    [Parameter(ParameterSetName = NameSet)]
-    public System.TimeSpan? CacheTtl { get; set; }
-
-    /// <summary>Read from AWS even if the cache holds the value (what is read is still cached).</summary>
-    [Parameter(ParameterSetName = NameSet)]
-    public SwitchParameter NoCache { get; set; }
-
     /// <summary>A cached value older than the TTL is served again if one metadata call shows its version is still current.</summary>
     [Parameter(ParameterSetName = NameSet)]
     public SwitchParameter RefreshIfChanged { get; set; }
@@ -105,8 +94,7 @@ public sealed class GetSecretCommand : SecretCmdletBase
             ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException("Use at most one of -Key, -AsHashtable and -AsCredential, and at most one of -Version and -Label."),
                 ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, null));
-        try { _reader = new SecretReader(this, CachePolicy.For(CacheTtl, NoCache, RefreshIfChanged)); }
-        catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); }
+        _reader = CreateReader(RefreshIfChanged);
     }
 
     protected override void ProcessRecord()

@@ -20,7 +20,7 @@ namespace SecretsTools.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "WithSecret", DefaultParameterSetName = ScriptSet, HelpUri = HelpUris.Docs + "Invoke-WithSecret.md")]
 [OutputType(typeof(object))]
-public sealed class InvokeWithSecretCommand : SecretCmdletBase
+public sealed class InvokeWithSecretCommand : SecretReadingCmdletBase
 {
     private const string ScriptSet = "ScriptBlock";
     private const string ProgramSet = "FilePath";
@@ -68,13 +68,6 @@ public sealed class InvokeWithSecretCommand : SecretCmdletBase
     [Alias("Args")]
     public object[] ArgumentList { get; set; } = Array.Empty<object>();
 
-    /// <summary>Serve values read within this long from the session's cache. Default: the configured CacheTtl.</summary>
-    [Parameter]
-    public TimeSpan? CacheTtl { get; set; }
-
-    [Parameter]
-    public SwitchParameter NoCache { get; set; }
-
     protected override void EndProcessing()
     {
         if (Environment is null && Path is null && Prefix is null)
@@ -87,9 +80,7 @@ public sealed class InvokeWithSecretCommand : SecretCmdletBase
     /// <summary>Every value, under its variable name, or a terminating error before anything ran.</summary>
     private NamedValueSet Gather()
     {
-        SecretReader reader;
-        try { reader = new SecretReader(this, CachePolicy.For(CacheTtl, NoCache, refreshIfChanged: false)); }
-        catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); throw; }
+        var reader = CreateReader();
         var set = new NamedValueSet();
         int failed = 0;
         void Take(Action add)
