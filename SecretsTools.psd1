@@ -23,6 +23,8 @@
         'Compare-Secret'
         'Move-Secret'
         'New-SecretMigrationPlan'
+        'Get-SecretsToolsConfiguration'
+        'Set-SecretsToolsConfiguration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -3,6 +3,7 @@
 BeforeDiscovery {
     $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Cmdlets += 'New-SecretMigrationPlan'
+    $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
 }
 
 BeforeAll {

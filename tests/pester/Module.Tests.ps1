@@ -1,6 +1,7 @@
 BeforeDiscovery {
     $script:Cmdlets = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Cmdlets += 'New-SecretMigrationPlan'
+    $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
 }
 
 BeforeAll {
@@ -9,6 +10,7 @@ BeforeAll {
     $script:ManifestPath = Join-Path $PSScriptRoot '../../out/SecretsTools/SecretsTools.psd1'
     $script:Expected = 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'New-SecretPassword', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Compare-Secret'
     $script:Expected += 'New-SecretMigrationPlan'
+    $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -58,7 +60,8 @@ Describe '<_>' -ForEach $Cmdlets {
         (Get-Command $_ -Syntax) | Should -Match ([regex]::Escape($_))
     }
 
-    It 'takes the AWS connection parameters' {
+    It 'takes the AWS connection parameters (the configuration cmdlets connect nowhere: no -Credential)' {
+        if ($_ -like '*-SecretsToolsConfiguration') { $command.Parameters.Keys | Should -Not -Contain 'Credential'; return }
         foreach ($p in 'Region', 'ProfileName', 'EndpointUrl', 'Credential') { $command.Parameters.Keys | Should -Contain $p }
     }
 
@@ -92,11 +95,13 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Invoke-SecretMigration'; Type = 'SecretsTools.Model.SecretMigrationResult' }
         @{ Name = 'Compare-Secret'; Type = 'SecretsTools.Model.SecretComparison' }
         @{ Name = 'New-SecretMigrationPlan'; Type = 'SecretsTools.Model.SecretMigrationPlanItem' }
+        @{ Name = 'Get-SecretsToolsConfiguration'; Type = 'SecretsTools.Model.SecretsToolsConfiguration' }
+        @{ Name = 'Set-SecretsToolsConfiguration'; Type = 'SecretsTools.Model.SecretsToolsConfiguration' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Set-SecretsToolsConfiguration' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'
