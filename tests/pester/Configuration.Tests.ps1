@@ -127,7 +127,7 @@ Describe 'SecretsTools configuration' {
             $lines | Should -Contain 'Scope                     : Effective'
             $lines | Should -Contain 'DefaultStore              : ParameterStore (Environment)'
             $lines | Should -Contain 'Region                    : eu-west-1 (Process)'
-            $lines | Should -Contain 'CacheTtl                  : Off (0) (Process)'
+            $lines | Should -Contain 'CacheTtl                  : Off (Process)'
             $lines | Should -Contain 'ProfileName               : (the AWS default chain)'
             # A long path wraps; its pieces, put together, are the file's path.
             ($lines -join '') -replace '\s+', '' | Should -BeLike "*Path:$($UserFile -replace '\s+', '')DefaultStore:*"

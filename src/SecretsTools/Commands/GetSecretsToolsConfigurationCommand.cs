@@ -20,11 +20,11 @@ public sealed class GetSecretsToolsConfigurationCommand : PSCmdlet
     {
         try
         {
+            string? path = UserConfigurationFile.DefaultPath;
             WriteObject(Scope switch
             {
                 ConfigurationScope.Process => ProcessConfiguration.Current.ToView(ConfigurationScope.Process, null),
-                ConfigurationScope.CurrentUser => UserConfigurationFile.Read(UserConfigurationFile.DefaultPath)
-                    .ToView(ConfigurationScope.CurrentUser, UserConfigurationFile.DefaultPath),
+                ConfigurationScope.CurrentUser => UserConfigurationFile.Read(path).ToView(ConfigurationScope.CurrentUser, path),
                 _ => EffectiveConfiguration.Capture().ToView(),
             });
         }

@@ -24,8 +24,6 @@ internal sealed record ConfigurationValues
     public string? EndpointUrlFor(SecretStoreKind kind) =>
         kind == SecretStoreKind.ParameterStore ? ParameterStoreEndpointUrl : SecretsManagerEndpointUrl;
 
-    public bool IsEmpty => this == Empty;
-
     public SecretsToolsConfiguration ToView(ConfigurationScope scope, string? path) => new()
     {
         Scope = scope,

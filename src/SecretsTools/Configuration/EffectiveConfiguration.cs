@@ -58,7 +58,7 @@ internal sealed class EffectiveConfiguration
         : User.CacheTtl is { } u ? new(u, ConfigurationSource.CurrentUser)
         : new(null, ConfigurationSource.Default);
 
-    /// <summary>A command's -CacheTtl, else the configured one; null when caching is off.</summary>
+    /// <summary>A command's -CacheTtl, else the configured one (not read when a parameter is given); null when caching is off.</summary>
     public TimeSpan? EffectiveCacheTtl(TimeSpan? parameter) =>
         (parameter ?? CacheTtl.Value) is { } ttl && ttl > TimeSpan.Zero ? ttl : null;
 

@@ -13,8 +13,7 @@ namespace SecretsTools.Configuration;
 internal static class SecretsToolsSettings
 {
     /// <summary>A command's -CacheTtl (null when not given), else the configured one; null when caching is off.</summary>
-    public static TimeSpan? EffectiveCacheTtl(TimeSpan? parameter) =>
-        parameter is { } given ? (given > TimeSpan.Zero ? given : null) : EffectiveConfiguration.Capture().EffectiveCacheTtl(null);
+    public static TimeSpan? EffectiveCacheTtl(TimeSpan? parameter) => EffectiveConfiguration.Capture().EffectiveCacheTtl(parameter);
 
     /// <summary>The store for names without a prefix or ARN, when no -Store is given.</summary>
     public static SecretStoreKind DefaultStore => EffectiveConfiguration.Capture().DefaultStore.Value;
