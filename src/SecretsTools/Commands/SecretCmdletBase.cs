@@ -120,10 +120,13 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     /// <summary>
     /// Where a name is served: the cmdlet's connection, in the ARN's region when an ARN names one
     /// (the secret lives there, whatever -Region or AWS_REGION say), else in -Region (maybe bound
-    /// from a piped object).
+    /// from a piped object), else in the configured Region.
     /// </summary>
-    internal StoreKey KeyFor(SecretReference reference) =>
-        new(reference.Store, reference.Region is null ? ConnectionFor(reference.Store) : ConnectionFor(reference.Store) with { Region = reference.Region });
+    internal StoreKey KeyFor(SecretReference reference)
+    {
+        var connection = ConnectionFor(reference.Store);
+        return new(reference.Store, reference.Region is null ? connection : connection with { Region = reference.Region });
+    }
 
     /// <summary>The store for a key, from the process-wide provider; a configuration the SDK refuses terminates.</summary>
     internal ISecretStore StoreFor(StoreKey key) => CreateClient(() => SecretStores.For(key.Kind, key.Connection));
