@@ -28,6 +28,8 @@
         'Expand-SecretTemplate'
         'Export-Secret'
         'Import-Secret'
+        'Get-SecretsToolsConfiguration'
+        'Set-SecretsToolsConfiguration'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -188,9 +188,42 @@ Describe 'Get-Secret cache' {
 
     It 'refuses a negative or too long TTL before any call' {
         Reset-Calls
-        { Get-Secret 'whatever' -CacheTtl '-00:00:01' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidCacheTtl*'
-        { Get-Secret 'whatever' -CacheTtl '1.00:00:00' -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidCacheTtl*'
+        { Get-Secret 'whatever' -CacheTtl ([timespan]::FromSeconds(-1)) -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidCacheTtl*'
+        { Get-Secret 'whatever' -CacheTtl ([timespan]::FromHours(13)) -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidCacheTtl*'
+        # As text or seconds the value is checked while binding.
+        { Get-Secret 'whatever' -CacheTtl '-00:00:01' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError*'
+        { Get-Secret 'whatever' -CacheTtl 90000 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentTransformationError*'
         Get-Total | Should -Be 0
+    }
+
+    It 'takes a number of seconds as -CacheTtl' {
+        $name = New-TestName 'c'
+        Set-Secret $name -Secret 'v' -Confirm:$false
+        $null = Get-Secret $name -CacheTtl 300
+        Reset-Calls
+        Get-Secret $name -CacheTtl 300 -AsPlainText | Should -Be 'v'
+        Get-Total | Should -Be 0
+    }
+
+    It 'uses the configured CacheTtl (Set-SecretsToolsConfiguration), and -CacheTtl 0 turns it off for a call' {
+        $name = New-TestName 'c'
+        Set-Secret $name -Secret 'conf' -Confirm:$false
+        try {
+            Set-SecretsToolsConfiguration -CacheTtl 00:05:00 -Confirm:$false
+            $null = Get-Secret $name
+            Reset-Calls
+            Get-Secret $name -AsPlainText | Should -Be 'conf'
+            Invoke-WithSecret -Environment @{ CONF_VALUE = "sm:$name" } { $env:CONF_VALUE } | Should -Be 'conf'
+            Get-Total | Should -Be 0
+            Get-Secret $name -CacheTtl 0 -AsPlainText | Should -Be 'conf'
+            Get-Total | Should -Be 1
+        }
+        finally {
+            Set-SecretsToolsConfiguration -CacheTtl $null -Confirm:$false
+        }
+        Reset-Calls
+        $null = Get-Secret $name
+        Get-Total | Should -Be 1
     }
 
     It 'never shows a cached value in verbose, debug or information records' {

@@ -6,6 +6,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Expand-SecretTemplate'
     $script:Cmdlets += 'Export-Secret'
     $script:Cmdlets += 'Import-Secret'
+    $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
 }
 
 BeforeAll {
@@ -19,6 +20,7 @@ BeforeAll {
     $script:Expected += 'Expand-SecretTemplate'
     $script:Expected += 'Export-Secret'
     $script:Expected += 'Import-Secret'
+    $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -68,8 +70,10 @@ Describe '<_>' -ForEach $Cmdlets {
         (Get-Command $_ -Syntax) | Should -Match ([regex]::Escape($_))
     }
 
-    # Cmdlets that make no AWS call (the cache, the configuration) have nothing to connect to.
-    It 'takes the AWS connection parameters' -Skip:($_ -in 'Clear-SecretCache', 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration') {
+    # Clear-SecretCache makes no AWS call; the configuration cmdlets store -Region and -ProfileName
+    # as settings but connect nowhere, so they take no -Credential.
+    It 'takes the AWS connection parameters' -Skip:($_ -eq 'Clear-SecretCache') {
+        if ($_ -like '*-SecretsToolsConfiguration') { $command.Parameters.Keys | Should -Not -Contain 'Credential'; return }
         foreach ($p in 'Region', 'ProfileName', 'EndpointUrl', 'Credential') { $command.Parameters.Keys | Should -Contain $p }
     }
 
@@ -104,11 +108,13 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Compare-Secret'; Type = 'SecretsTools.Model.SecretComparison' }
         @{ Name = 'New-SecretMigrationPlan'; Type = 'SecretsTools.Model.SecretMigrationPlanItem' }
         @{ Name = 'Import-Secret'; Type = 'SecretsTools.Model.SecretImportResult' }
+        @{ Name = 'Get-SecretsToolsConfiguration'; Type = 'SecretsTools.Model.SecretsToolsConfiguration' }
+        @{ Name = 'Set-SecretsToolsConfiguration'; Type = 'SecretsTools.Model.SecretsToolsConfiguration' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'

@@ -28,7 +28,12 @@ function Initialize-SecretsToolsTest {
         $endpoint = $shared.Endpoint
     }
     Set-MotoEnvironment -Endpoint $endpoint
-    Remove-Item Env:SECRETSTOOLS_DEFAULT_STORE -ErrorAction SilentlyContinue
+    Remove-Item Env:SECRETSTOOLS_DEFAULT_STORE, Env:SECRETSTOOLS_CACHE_TTL -ErrorAction SilentlyContinue
+    # Our own configuration, as AWS_CONFIG_FILE keeps ~/.aws out: not the user's CurrentUser file
+    # (XDG_CONFIG_HOME is where .NET finds it on Linux and macOS; this folder is never created),
+    # and no Process settings left by an earlier file of this process.
+    $env:XDG_CONFIG_HOME = Join-Path ([IO.Path]::GetTempPath()) "secretstools-test-config-$PID"
+    Set-SecretsToolsConfiguration -Scope Process -Reset -Confirm:$false -WhatIf:$false
     return $endpoint
 }
 

@@ -10,14 +10,12 @@ namespace SecretsTools.Caching;
 /// </summary>
 internal static class CachePolicy
 {
-    /// <summary>The configured TTL (Set-SecretsToolsConfiguration, SECRETSTOOLS_CACHE_TTL, the user file), or null.</summary>
-    internal static Func<TimeSpan?> ConfiguredTtl { get; set; } = () => null;
-
-    public static CacheUse? For(TimeSpan? ttlParameter, bool noCache, bool refreshIfChanged)
+    /// <param name="ttlParameter">The call's -CacheTtl, checked here so a bad one is refused before any call.</param>
+    /// <param name="effectiveTtl">That, else the configured CacheTtl (null or zero: the cache is off).</param>
+    public static CacheUse? For(TimeSpan? ttlParameter, TimeSpan? effectiveTtl, bool noCache, bool refreshIfChanged)
     {
         if (ttlParameter is { } given) Check(given);
-        var ttl = ttlParameter ?? ConfiguredTtl();
-        if (ttl is not { } on || on <= TimeSpan.Zero) return null;
+        if (effectiveTtl is not { } on || on <= TimeSpan.Zero) return null;
         // -NoCache still keeps what it read: the next cached read gets the fresh value.
         return new CacheUse(on, ServeCached: !noCache, RefreshIfChanged: refreshIfChanged);
     }

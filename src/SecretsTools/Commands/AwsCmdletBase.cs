@@ -4,6 +4,8 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using SecretsTools.Aws;
+using SecretsTools.Configuration;
+using SecretsTools.Model;
 using SecretsTools.Stores;
 
 namespace SecretsTools.Commands;
@@ -20,21 +22,22 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _cancellation = new();
 
     /// <summary>
-    /// The AWS Region, e.g. us-east-1. Default: AWS_REGION, then the profile's region. Bound from
-    /// piped SecretInfo objects too, so each one is acted on in the region it was listed in.
+    /// The AWS Region, e.g. us-east-1. Default: the configured Region (Process, AWS_REGION,
+    /// CurrentUser), then the profile's region. Bound from piped SecretInfo objects too, so each
+    /// one is acted on in the region it was listed in.
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("RegionToCall")]
     [ArgumentCompleter(typeof(Completion.RegionCompleter))]
     public string? Region { get; set; }
 
-    /// <summary>A named profile from the shared config and credentials files. Default: AWS_PROFILE.</summary>
+    /// <summary>A named profile from the shared config and credentials files. Default: the configured ProfileName (Process, AWS_PROFILE, CurrentUser).</summary>
     [Parameter]
     [Alias("AWSProfileName", "StoredCredentials")]
     [ArgumentCompleter(typeof(Completion.ProfileNameCompleter))]
     public string? ProfileName { get; set; }
 
-    /// <summary>A service endpoint to call instead of AWS's, e.g. a local test server.</summary>
+    /// <summary>A service endpoint to call instead of AWS's, e.g. a local test server; for both stores. Default: the configured one of each store.</summary>
     [Parameter]
     public string? EndpointUrl { get; set; }
 
@@ -45,14 +48,42 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
 
     protected internal CancellationToken CancellationToken => _cancellation.Token;
 
-    // Built afresh on each use: -Region may change from one piped object to the next.
-    internal AwsConnectionSettings Connection => new AwsConnectionSettings(
-        Region,
-        ProfileName,
-        EndpointUrl,
-        Credential?.UserName,
-        Credential is null ? null : Values.SecureStrings.ToPlainText(Credential.Password),
-        null);
+    private EffectiveConfiguration? _configuration;
+
+    /// <summary>The configuration as this command found it when it first asked (one command, one configuration).</summary>
+    internal EffectiveConfiguration Configuration => _configuration ??= EffectiveConfiguration.Capture();
+
+    /// <summary>
+    /// Where to connect for one store: -Region, -ProfileName and -EndpointUrl, else the
+    /// configuration (per store for the endpoint), with -Credential. Built afresh on each use:
+    /// -Region may change from one piped object to the next. A bad configuration terminates.
+    /// </summary>
+    internal AwsConnectionSettings ConnectionFor(SecretStoreKind kind)
+    {
+        var connection = FromConfiguration(c => c.ConnectionFor(kind, Region, ProfileName, EndpointUrl));
+        return Credential is null ? connection : connection with
+        {
+            AccessKeyId = Credential.UserName,
+            SecretAccessKey = Values.SecureStrings.ToPlainText(Credential.Password),
+        };
+    }
+
+    /// <summary>For the value cache: a command's -CacheTtl, else the configured one; null when caching is off.</summary>
+    internal TimeSpan? EffectiveCacheTtl(TimeSpan? parameter) => FromConfiguration(c => c.EffectiveCacheTtl(parameter));
+
+    /// <summary>Reads the configuration; a bad variable or a broken CurrentUser file stops the command.</summary>
+    internal T FromConfiguration<T>(Func<EffectiveConfiguration, T> read)
+    {
+        try
+        {
+            return read(Configuration);
+        }
+        catch (SecretStoreException ex)
+        {
+            ThrowTerminatingError(ex.ToErrorRecord());
+            throw; // unreachable: ThrowTerminatingError always throws
+        }
+    }
 
     protected override void StopProcessing() => _cancellation.Cancel();
 

@@ -57,8 +57,8 @@ public sealed class CompareSecretCommand : SecretTransferCmdletBase
         var destination = new Dictionary<SecretStoreKind, ISecretStore>();
         foreach (var kind in new[] { SecretStoreKind.ParameterStore, SecretStoreKind.SecretsManager })
         {
-            source[kind] = StoreFor(new StoreKey(kind, Connection));
-            destination[kind] = StoreFor(new StoreKey(kind, DestinationConnection(Connection)));
+            source[kind] = StoreFor(KeyFor(kind));
+            destination[kind] = StoreFor(new StoreKey(kind, DestinationConnection(ConnectionFor(kind), kind)));
         }
         foreach (var chunk in _items.Chunk(100))
         {
@@ -98,7 +98,7 @@ public sealed class CompareSecretCommand : SecretTransferCmdletBase
             bool elsewhere = DestinationRegion is not null || DestinationProfileName is not null || DestinationEndpointUrl is not null || DestinationCredential is not null || DestinationStore is not null;
             var differenceKey = KeyFor(difference);
             var differenceStore = elsewhere
-                ? StoreFor(new StoreKey(DestinationStore ?? difference.Store, DestinationConnection(differenceKey.Connection)))
+                ? StoreFor(new StoreKey(DestinationStore ?? difference.Store, DestinationConnection(differenceKey.Connection, DestinationStore ?? difference.Store)))
                 : StoreFor(differenceKey);
             var left = Await(referenceStore.ReadAsync(new[] { Request(reference) }, CancellationToken))[0];
             var right = Await(differenceStore.ReadAsync(new[] { Request(difference) }, CancellationToken))[0];

@@ -181,6 +181,6 @@ public abstract class SecretCopyCmdletBase : SecretTransferCmdletBase
         {
             name = DestinationNames.For(source.Name, source.Store, kind, DestinationPrefix);
         }
-        return (StoreFor(new StoreKey(kind, DestinationConnection(KeyFor(source).Connection))), name);
+        return (StoreFor(new StoreKey(kind, DestinationConnection(KeyFor(source).Connection, kind))), name);
     }
 }

@@ -80,8 +80,8 @@ public sealed class InvokeSecretMigrationCommand : SecretTransferCmdletBase
         }
         if (runnable.Count == 0) return;
 
-        var source = Stores(Connection);
-        var destination = Stores(DestinationConnection(Connection));
+        var source = Stores(ConnectionFor);
+        var destination = Stores(kind => DestinationConnection(ConnectionFor(kind), kind));
         var options = new MigrationOptions(DestinationKmsKeyId, Tier);
         var results = new List<MigrationOutcome>();
         var watch = Stopwatch.StartNew();
@@ -126,12 +126,12 @@ public sealed class InvokeSecretMigrationCommand : SecretTransferCmdletBase
         WriteSummary(results, watch.Elapsed);
     }
 
-    /// <summary>One store per kind for a connection, from the process-wide provider.</summary>
-    private Func<SecretStoreKind, ISecretStore> Stores(Aws.AwsConnectionSettings connection)
+    /// <summary>One store per kind, each on its own connection (endpoints are per store), from the process-wide provider.</summary>
+    private Func<SecretStoreKind, ISecretStore> Stores(Func<SecretStoreKind, Aws.AwsConnectionSettings> connection)
     {
         var stores = new Dictionary<SecretStoreKind, ISecretStore>();
         foreach (var kind in new[] { SecretStoreKind.ParameterStore, SecretStoreKind.SecretsManager })
-            stores[kind] = StoreFor(new StoreKey(kind, connection));
+            stores[kind] = StoreFor(new StoreKey(kind, connection(kind)));
         return kind => stores[kind];
     }
 

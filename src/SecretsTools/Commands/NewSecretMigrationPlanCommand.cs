@@ -127,7 +127,7 @@ public sealed class NewSecretMigrationPlanCommand : SecretTransferCmdletBase
         var drafts = new List<PlanDraft>();
         if (sourceKey is { } origin && sources.List.Count > 0)
         {
-            var destinationKey = new StoreKey(DestinationStore!.Value, DestinationConnection(origin.Connection));
+            var destinationKey = new StoreKey(DestinationStore!.Value, DestinationConnection(origin.Connection, DestinationStore!.Value));
             var destination = StoreFor(destinationKey);
             var planner = new MigrationPlanner(new MigrationPlanOptions
             {

@@ -79,7 +79,7 @@ public sealed class NewSecretPasswordCommand : AwsCmdletBase
         var engine = CreateClient(() => Engine.SecretsEngine.Instance);
         try
         {
-            return Await(engine.GetRandomPasswordAsync(Connection, options, CancellationToken));
+            return Await(engine.GetRandomPasswordAsync(ConnectionFor(Model.SecretStoreKind.SecretsManager), options, CancellationToken));
         }
         catch (SecretStoreException ex)
         {

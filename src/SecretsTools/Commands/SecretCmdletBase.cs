@@ -17,8 +17,8 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     private SecretStoreKind? _defaultStore;
 
     /// <summary>
-    /// ParameterStore or SecretsManager. Default: the name's prefix or ARN, then
-    /// SECRETSTOOLS_DEFAULT_STORE, then SecretsManager.
+    /// ParameterStore or SecretsManager. Default: the name's prefix or ARN, then the configured
+    /// DefaultStore (Process, SECRETSTOOLS_DEFAULT_STORE, CurrentUser), then SecretsManager.
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SecretStoreKind? Store { get; set; }
@@ -98,7 +98,7 @@ public abstract class SecretCmdletBase : AwsCmdletBase
 
     /// <summary>
     /// The store a plain name goes to when -Store is not given. A bad SECRETSTOOLS_DEFAULT_STORE
-    /// terminates: every further name would fail the same way.
+    /// (or CurrentUser file) terminates: every further name would fail the same way.
     /// </summary>
     internal SecretStoreKind DefaultStoreKind
     {
@@ -106,8 +106,7 @@ public abstract class SecretCmdletBase : AwsCmdletBase
         {
             if (_defaultStore is null)
             {
-                try { _defaultStore = DefaultStore.Resolve(); }
-                catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); }
+                _defaultStore = FromConfiguration(c => c.DefaultStore.Value);
             }
             return _defaultStore!.Value;
         }
@@ -117,15 +116,18 @@ public abstract class SecretCmdletBase : AwsCmdletBase
 
     internal ISecretStore StoreFor(SecretStoreKind kind) => StoreFor(KeyFor(kind));
 
-    internal StoreKey KeyFor(SecretStoreKind kind) => new(kind, Connection);
+    internal StoreKey KeyFor(SecretStoreKind kind) => new(kind, ConnectionFor(kind));
 
     /// <summary>
     /// Where a name is served: the cmdlet's connection, in the ARN's region when an ARN names one
     /// (the secret lives there, whatever -Region or AWS_REGION say), else in -Region (maybe bound
-    /// from a piped object).
+    /// from a piped object), else in the configured Region.
     /// </summary>
-    internal StoreKey KeyFor(SecretReference reference) =>
-        new(reference.Store, reference.Region is null ? Connection : Connection with { Region = reference.Region });
+    internal StoreKey KeyFor(SecretReference reference)
+    {
+        var connection = ConnectionFor(reference.Store);
+        return new(reference.Store, reference.Region is null ? connection : connection with { Region = reference.Region });
+    }
 
     /// <summary>The store for a key, from the process-wide provider; a configuration the SDK refuses terminates.</summary>
     internal ISecretStore StoreFor(StoreKey key) => CreateClient(() => SecretStores.For(key.Kind, key.Connection));
@@ -185,7 +187,7 @@ public abstract class SecretCmdletBase : AwsCmdletBase
         var other = reference.Store == SecretStoreKind.ParameterStore ? SecretStoreKind.SecretsManager : SecretStoreKind.ParameterStore;
         try
         {
-            var store = SecretStores.For(other, Connection);
+            var store = SecretStores.For(other, ConnectionFor(other));
             store.ValidateName(reference.Name, forWrite: false);
             // A hint is advice: a store that cannot be reached (a VPC with one endpoint only) must
             // neither stop the command nor hold it up for the SDK's connect timeouts.

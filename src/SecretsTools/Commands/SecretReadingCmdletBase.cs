@@ -18,6 +18,7 @@ public abstract class SecretReadingCmdletBase : SecretCmdletBase
     /// Default: the configured CacheTtl (off unless configured). 0: off for this call.
     /// </summary>
     [Parameter]
+    [Configuration.DurationTransformation]
     public TimeSpan? CacheTtl { get; set; }
 
     /// <summary>Read from AWS even if the cache holds the value (what is read is still cached).</summary>
@@ -29,7 +30,7 @@ public abstract class SecretReadingCmdletBase : SecretCmdletBase
     {
         try
         {
-            return new SecretReader(this, CachePolicy.For(CacheTtl, NoCache, refreshIfChanged));
+            return new SecretReader(this, CachePolicy.For(CacheTtl, EffectiveCacheTtl(CacheTtl), NoCache, refreshIfChanged));
         }
         catch (SecretStoreException ex)
         {

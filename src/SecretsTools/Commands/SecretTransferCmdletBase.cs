@@ -32,12 +32,18 @@ public abstract class SecretTransferCmdletBase : SecretCmdletBase
     [Credential]
     public PSCredential? DestinationCredential { get; set; }
 
-    /// <summary>The destination's connection: the source's (from), with the Destination* overrides.</summary>
-    internal AwsConnectionSettings DestinationConnection(AwsConnectionSettings origin) => origin with
+    /// <summary>
+    /// The connection of a destination in store kind: the source's (origin: its Region, maybe an
+    /// ARN's, profile and credentials) with the Destination* overrides. The endpoint is the
+    /// destination store's own (-DestinationEndpointUrl, else -EndpointUrl, else that store's
+    /// configured one): a copy from Parameter Store to Secrets Manager must not call Secrets
+    /// Manager at Parameter Store's endpoint.
+    /// </summary>
+    internal AwsConnectionSettings DestinationConnection(AwsConnectionSettings origin, SecretStoreKind kind) => origin with
     {
         Region = DestinationRegion ?? origin.Region,
         ProfileName = DestinationProfileName ?? origin.ProfileName,
-        EndpointUrl = DestinationEndpointUrl ?? origin.EndpointUrl,
+        EndpointUrl = DestinationEndpointUrl ?? ConnectionFor(kind).EndpointUrl,
         AccessKeyId = DestinationCredential?.UserName ?? origin.AccessKeyId,
         SecretAccessKey = DestinationCredential is null ? origin.SecretAccessKey : Values.SecureStrings.ToPlainText(DestinationCredential.Password),
         SessionToken = DestinationCredential is null ? origin.SessionToken : null,

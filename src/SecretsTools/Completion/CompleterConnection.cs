@@ -50,10 +50,17 @@ internal static class CompleterConnection
             ? SecretReference.Parse(typed, StoreKind(bound, "DestinationStore"), () => SourceStore(bound))
             : SecretReference.Parse(typed, StoreKind(bound, "Store"), DefaultStore.Resolve);
 
-    /// <summary>The store serving a reference: in an ARN's own Region, as SecretCmdletBase.KeyFor does.</summary>
+    /// <summary>The store serving a reference: in an ARN's own Region, as SecretCmdletBase.KeyFor does; a broken configuration throws, and completion offers nothing.</summary>
     public static (ISecretStore Store, AwsConnectionSettings Connection) StoreFor(SecretReference reference, AwsConnectionSettings connection)
     {
-        var effective = reference.Region is null ? connection : connection with { Region = reference.Region };
+        // What the command line leaves open comes from the configuration, as in the cmdlet itself.
+        var configured = Configuration.ConnectionDefaults.For(reference.Store, reference.Region ?? connection.Region, connection.ProfileName, connection.EndpointUrl);
+        var effective = configured with
+        {
+            AccessKeyId = connection.AccessKeyId,
+            SecretAccessKey = connection.SecretAccessKey,
+            SessionToken = connection.SessionToken,
+        };
         return (SecretStores.For(reference.Store, effective), effective);
     }
 

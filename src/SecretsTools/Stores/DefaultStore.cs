@@ -1,23 +1,17 @@
-using System;
+using SecretsTools.Configuration;
 using SecretsTools.Model;
 
 namespace SecretsTools.Stores;
 
 /// <summary>
-/// The store a plain name goes to: SECRETSTOOLS_DEFAULT_STORE if set (ParameterStore or
-/// SecretsManager), else Secrets Manager. Per session, $PSDefaultParameterValues['*Secret*:Store']
-/// works as for any parameter.
+/// The store a plain name goes to when it has no prefix or ARN and no -Store is given: the
+/// configured DefaultStore (Process scope, then SECRETSTOOLS_DEFAULT_STORE, then the CurrentUser
+/// file), else Secrets Manager. See EffectiveConfiguration.
 /// </summary>
 internal static class DefaultStore
 {
-    public const string EnvironmentVariable = "SECRETSTOOLS_DEFAULT_STORE";
+    public const string EnvironmentVariable = EnvironmentConfiguration.DefaultStoreVariable;
 
-    public static SecretStoreKind Resolve()
-    {
-        string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(configured)) return SecretStoreKind.SecretsManager;
-        if (Enum.TryParse(configured.Trim(), ignoreCase: true, out SecretStoreKind store)) return store;
-        throw new SecretStoreException(ErrorIds.AwsConfigurationError, System.Management.Automation.ErrorCategory.InvalidArgument, configured,
-            $"{EnvironmentVariable} is '{configured}'; it must be ParameterStore or SecretsManager.");
-    }
+    /// <summary>SecretStoreException (AwsConfigurationError, ConfigurationFileInvalid) when the configuration is bad.</summary>
+    public static SecretStoreKind Resolve() => SecretsToolsSettings.DefaultStore;
 }

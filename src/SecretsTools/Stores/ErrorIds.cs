@@ -45,4 +45,7 @@ internal static class ErrorIds
     public const string QuotaExceeded = "QuotaExceeded";
     public const string AwsConfigurationError = "AwsConfigurationError";
     public const string AwsRequestFailed = "AwsRequestFailed";
+    public const string InvalidConfigurationValue = "InvalidConfigurationValue";
+    public const string ConfigurationFileInvalid = "ConfigurationFileInvalid";
+    public const string ConfigurationWriteFailed = "ConfigurationWriteFailed";
 }

@@ -54,6 +54,10 @@ public sealed class MotoServer
         Environment.SetEnvironmentVariable("AWS_CONFIG_FILE", "/dev/null");
         Environment.SetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
         Environment.SetEnvironmentVariable("AWS_PROFILE", null);
+        // Nor whatever SecretsTools configuration the machine's user saved (the CurrentUser file).
+        Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"secretstools-test-config-{Environment.ProcessId}"));
+        Environment.SetEnvironmentVariable("SECRETSTOOLS_DEFAULT_STORE", null);
+        Environment.SetEnvironmentVariable("SECRETSTOOLS_CACHE_TTL", null);
     }
 
     /// <summary>
