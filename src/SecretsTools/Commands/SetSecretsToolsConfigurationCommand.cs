@@ -66,7 +66,7 @@ public sealed class SetSecretsToolsConfigurationCommand : PSCmdlet
 
         string? path = Scope == ConfigurationScope.CurrentUser ? UserPath() : null;
         string target = path is null ? "SecretsTools configuration (Process)" : $"SecretsTools configuration (CurrentUser, {path})";
-        if (!ShouldProcess(target, Describe(changes))) return;
+        if (!Confirmation.ShouldProcessOrExplain(this, target, Describe(changes))) return;
 
         ConfigurationValues Apply(ConfigurationValues values)
         {

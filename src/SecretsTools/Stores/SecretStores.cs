@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecretsTools.Aws;
 using SecretsTools.Model;
 
@@ -11,7 +12,14 @@ namespace SecretsTools.Stores;
 /// </summary>
 internal static class SecretStores
 {
+    // One decorator per engine store, so a store stays one object: code that asks "same store?"
+    // (a copy onto itself) or groups names by store (batches) compares references.
+    private static readonly ConditionalWeakTable<ISecretStore, Caching.CachingStore> Decorated = new();
+
     /// <summary>AwsCallException(Configuration) when the SDK refuses the settings (no region, bad profile).</summary>
-    public static ISecretStore For(SecretStoreKind kind, AwsConnectionSettings connection) =>
-        new Caching.CachingStore(Engine.SecretsEngine.Instance.CreateStore(kind, connection), Caching.SecretCache.Shared, connection.CacheKey);
+    public static ISecretStore For(SecretStoreKind kind, AwsConnectionSettings connection)
+    {
+        var inner = Engine.SecretsEngine.Instance.CreateStore(kind, connection);
+        return Decorated.GetValue(inner, store => new Caching.CachingStore(store, Caching.SecretCache.Shared, connection.CacheKey));
+    }
 }
