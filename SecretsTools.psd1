@@ -30,6 +30,10 @@
         'Import-Secret'
         'Get-SecretsToolsConfiguration'
         'Set-SecretsToolsConfiguration'
+        'Get-SecretVersion'
+        'Set-SecretVersionLabel'
+        'Remove-SecretVersionLabel'
+        'Restore-SecretVersion'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

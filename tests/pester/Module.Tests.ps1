@@ -7,6 +7,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Export-Secret'
     $script:Cmdlets += 'Import-Secret'
     $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
+    $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
 }
 
 BeforeAll {
@@ -21,6 +22,7 @@ BeforeAll {
     $script:Expected += 'Export-Secret'
     $script:Expected += 'Import-Secret'
     $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
+    $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -110,11 +112,15 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Import-Secret'; Type = 'SecretsTools.Model.SecretImportResult' }
         @{ Name = 'Get-SecretsToolsConfiguration'; Type = 'SecretsTools.Model.SecretsToolsConfiguration' }
         @{ Name = 'Set-SecretsToolsConfiguration'; Type = 'SecretsTools.Model.SecretsToolsConfiguration' }
+        @{ Name = 'Get-SecretVersion'; Type = 'SecretsTools.Model.SecretVersion' }
+        @{ Name = 'Set-SecretVersionLabel'; Type = 'SecretsTools.Model.SecretVersion' }
+        @{ Name = 'Remove-SecretVersionLabel'; Type = 'SecretsTools.Model.SecretVersion' }
+        @{ Name = 'Restore-SecretVersion'; Type = 'SecretsTools.Model.SecretVersionRestoreResult' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'
@@ -126,7 +132,7 @@ Describe 'Cmdlet contracts' {
     }
 
     It 'Get-SecretInfo output binds to Get-Secret, Remove-Secret and Set-SecretInfo by property name' {
-        foreach ($name in 'Get-Secret', 'Remove-Secret', 'Set-SecretInfo', 'Restore-Secret') {
+        foreach ($name in 'Get-Secret', 'Remove-Secret', 'Set-SecretInfo', 'Restore-Secret', 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Restore-SecretVersion') {
             $parameters = (Get-Command $name).Parameters
             $parameters['Name'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
             $parameters['Store'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true

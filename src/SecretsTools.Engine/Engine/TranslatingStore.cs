@@ -12,9 +12,12 @@ namespace SecretsTools.Engine;
 /// The store as the cmdlets get it: every call of the real store, with SDK exceptions turned
 /// into our own (SdkExceptions) on the way out, listings included.
 /// </summary>
-internal sealed class TranslatingStore : ISecretStore
+internal sealed class TranslatingStore : ISecretStore, ISecretVersionStore
 {
     private readonly ISecretStore _inner;
+
+    // Both engine stores have versions; a store without them would fail here, on first use.
+    private ISecretVersionStore Versions => (ISecretVersionStore)_inner;
 
     public TranslatingStore(ISecretStore inner) => _inner = inner;
 
@@ -54,6 +57,23 @@ internal sealed class TranslatingStore : ISecretStore
     public Task<SecretInfo> RestoreAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.RestoreAsync(name, cancellationToken));
 
     public Task<SecretInfo> UpdateInfoAsync(SecretInfoUpdate update, CancellationToken cancellationToken) => Guard(() => _inner.UpdateInfoAsync(update, cancellationToken));
+
+    public Task<IReadOnlyList<SecretVersion>> ListVersionsAsync(string name, bool includeDeprecated, CancellationToken cancellationToken) =>
+        Guard(() => Versions.ListVersionsAsync(name, includeDeprecated, cancellationToken));
+
+    public Task<string> ResolveVersionAsync(string name, string version, CancellationToken cancellationToken) =>
+        Guard(() => Versions.ResolveVersionAsync(name, version, cancellationToken));
+
+    public void ValidateLabels(string name, IReadOnlyList<string> labels) => Versions.ValidateLabels(name, labels);
+
+    public Task<string?> MoveLabelAsync(string name, string label, string version, CancellationToken cancellationToken) =>
+        Guard(() => Versions.MoveLabelAsync(name, label, version, cancellationToken));
+
+    public Task<string> RemoveLabelAsync(string name, string label, string? version, CancellationToken cancellationToken) =>
+        Guard(() => Versions.RemoveLabelAsync(name, label, version, cancellationToken));
+
+    public Task<string> WriteVersionAsync(SecretVersionWrite request, CancellationToken cancellationToken) =>
+        Guard(() => Versions.WriteVersionAsync(request, cancellationToken));
 
     internal static async Task<T> Guard<T>(Func<Task<T>> call)
     {

@@ -14,7 +14,7 @@ namespace SecretsTools.Caching;
 /// (write, delete, restore, metadata) drops the name's entries first, whichever cmdlet made it,
 /// so no cmdlet has to remember to. Reads without a CacheUse pass straight through.
 /// </summary>
-internal sealed class CachingStore : ISecretStore
+internal sealed class CachingStore : ISecretStore, ISecretVersionStore
 {
     private readonly ISecretStore _inner;
     private readonly SecretCache _cache;
@@ -28,6 +28,9 @@ internal sealed class CachingStore : ISecretStore
     }
 
     public SecretStoreKind Kind => _inner.Kind;
+
+    // The engine's stores all have versions (TranslatingStore); a test double without them fails on first use.
+    private ISecretVersionStore Versions => (ISecretVersionStore)_inner;
     public string? Region => _inner.Region;
     public int ReadBatchSize => _inner.ReadBatchSize;
 
@@ -164,5 +167,35 @@ internal sealed class CachingStore : ISecretStore
         _cache.Invalidate(Kind, update.Name);
         try { return await _inner.UpdateInfoAsync(update, cancellationToken).ConfigureAwait(false); }
         finally { _cache.Invalidate(Kind, update.Name); }
+    }
+
+    public Task<IReadOnlyList<SecretVersion>> ListVersionsAsync(string name, bool includeDeprecated, CancellationToken cancellationToken) =>
+        Versions.ListVersionsAsync(name, includeDeprecated, cancellationToken);
+
+    public Task<string> ResolveVersionAsync(string name, string version, CancellationToken cancellationToken) =>
+        Versions.ResolveVersionAsync(name, version, cancellationToken);
+
+    public void ValidateLabels(string name, IReadOnlyList<string> labels) => Versions.ValidateLabels(name, labels);
+
+    // A label move changes what "current" (or a label read) returns: the name is forgotten
+    // before and after, as on a write.
+    public Task<string?> MoveLabelAsync(string name, string label, string version, CancellationToken cancellationToken) =>
+        Changing(name, () => Versions.MoveLabelAsync(name, label, version, cancellationToken));
+
+    public Task<string> RemoveLabelAsync(string name, string label, string? version, CancellationToken cancellationToken) =>
+        Changing(name, () => Versions.RemoveLabelAsync(name, label, version, cancellationToken));
+
+    public Task<string> WriteVersionAsync(SecretVersionWrite request, CancellationToken cancellationToken) =>
+        Changing(request.Name, () => Versions.WriteVersionAsync(request, cancellationToken));
+
+    private async Task<T> Changing<T>(string name, Func<Task<T>> change)
+    {
+        _cache.Invalidate(Kind, name);
+        try { return await change().ConfigureAwait(false); }
+        finally
+        {
+            _cache.Invalidate(Kind, name);
+            ForgetCompletions();
+        }
     }
 }

@@ -129,6 +129,13 @@ public abstract class SecretCmdletBase : AwsCmdletBase
         return new(reference.Store, reference.Region is null ? connection : connection with { Region = reference.Region });
     }
 
+    /// <summary>The versions-and-labels side of a name's store (the same object as StoreFor's).</summary>
+    internal ISecretVersionStore VersionsFor(SecretReference reference)
+    {
+        var key = KeyFor(reference);
+        return CreateClient(() => SecretStores.VersionsFor(key.Kind, key.Connection));
+    }
+
     /// <summary>The store for a key, from the process-wide provider; a configuration the SDK refuses terminates.</summary>
     internal ISecretStore StoreFor(StoreKey key) => CreateClient(() => SecretStores.For(key.Kind, key.Connection));
 

@@ -52,5 +52,12 @@ public sealed record SecretInfo
     public string? PrimaryRegion { get; init; }
     public string[] ReplicaRegions { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Secrets Manager: VersionIdsToStages, each labelled version's id to its staging labels
+    /// (AWSCURRENT first), so a rotation left half-done (AWSPENDING on another version) shows.
+    /// Null on Parameter Store (Get-SecretVersion lists its labels) and where a write returns it.
+    /// </summary>
+    public System.Collections.Specialized.OrderedDictionary? VersionStages { get; init; }
+
     public override string ToString() => Name;
 }

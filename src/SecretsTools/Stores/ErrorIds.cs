@@ -6,6 +6,11 @@ internal static class ErrorIds
     public const string SecretNotFound = "SecretNotFound";
     public const string SecretVersionNotFound = "SecretVersionNotFound";
     public const string SecretVersionAmbiguous = "SecretVersionAmbiguous";
+    public const string InvalidSecretVersion = "InvalidSecretVersion";
+    public const string InvalidVersionLabel = "InvalidVersionLabel";
+    public const string VersionLabelLimitExceeded = "VersionLabelLimitExceeded";
+    public const string VersionLabelNotFound = "VersionLabelNotFound";
+    public const string CurrentLabelRequired = "CurrentLabelRequired";
     public const string SecretValueRequired = "SecretValueRequired";
     public const string ConfirmationRequired = "ConfirmationRequired";
     public const string SelectorNotAllowed = "SelectorNotAllowed";

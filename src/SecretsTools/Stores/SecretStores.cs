@@ -22,4 +22,11 @@ internal static class SecretStores
         var inner = Engine.SecretsEngine.Instance.CreateStore(kind, connection);
         return Decorated.GetValue(inner, store => new Caching.CachingStore(store, Caching.SecretCache.Shared, connection.CacheKey));
     }
+
+    /// <summary>
+    /// The versions-and-labels side of the same store object (the caching decorator implements
+    /// both), so a label moved through it drops the name from the value cache.
+    /// </summary>
+    public static ISecretVersionStore VersionsFor(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        (ISecretVersionStore)For(kind, connection);
 }

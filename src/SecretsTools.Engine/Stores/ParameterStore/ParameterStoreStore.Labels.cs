@@ -3,26 +3,16 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.SimpleSystemsManagement.Model;
 
 namespace SecretsTools.Stores.ParameterStore;
 
 internal sealed partial class ParameterStoreStore
 {
     /// <summary>
-    /// The labels on the parameter's versions, from GetParameterHistory. The history carries each
-    /// version's value too: it is asked for undecrypted and dropped here, only labels leave.
+    /// The labels on the parameter's versions, from its history (read undecrypted, values dropped:
+    /// only labels leave), for tab completion of -Label.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListLabelsAsync(string name, CancellationToken cancellationToken)
-    {
-        var labels = new SortedSet<string>(StringComparer.Ordinal);
-        var request = new GetParameterHistoryRequest { Name = name, WithDecryption = false, MaxResults = ParameterStoreLimits.GetParameterHistoryPage };
-        do
-        {
-            var page = await Translated(name, () => _ssm.GetParameterHistoryAsync(request, cancellationToken)).ConfigureAwait(false);
-            foreach (var version in page.Parameters ?? new List<ParameterHistory>()) labels.UnionWith(version.Labels ?? new List<string>());
-            request.NextToken = page.NextToken;
-        } while (!string.IsNullOrEmpty(request.NextToken));
-        return labels.ToList();
-    }
+    public async Task<IReadOnlyList<string>> ListLabelsAsync(string name, CancellationToken cancellationToken) =>
+        (await ListVersionsAsync(name, includeDeprecated: true, cancellationToken).ConfigureAwait(false))
+            .SelectMany(v => v.Labels).Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToList();
 }

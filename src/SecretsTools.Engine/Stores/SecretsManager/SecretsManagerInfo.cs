@@ -39,5 +39,17 @@ internal static class SecretsManagerInfo
         LastAccessed = m.LastAccessedDate,
         DeletedDate = m.DeletedDate,
         PrimaryRegion = m.PrimaryRegion,
+        VersionStages = StagesOf(m.VersionStages),
     };
+
+    /// <summary>The current version first, then the rest by id, so the listing reads the same every time.</summary>
+    private static System.Collections.Specialized.OrderedDictionary StagesOf(IDictionary<string, List<string>> stages)
+    {
+        var ordered = new System.Collections.Specialized.OrderedDictionary(System.StringComparer.Ordinal);
+        foreach (var (id, labels) in stages
+            .OrderBy(s => s.Value.Contains(SecretsManagerLimits.CurrentStage) ? 0 : 1)
+            .ThenBy(s => s.Key, System.StringComparer.Ordinal))
+            ordered[id] = labels.OrderBy(l => l, System.StringComparer.Ordinal).ToArray();
+        return ordered;
+    }
 }
