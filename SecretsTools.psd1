@@ -34,6 +34,9 @@
         'Set-SecretVersionLabel'
         'Remove-SecretVersionLabel'
         'Restore-SecretVersion'
+        'Enable-SecretRotation'
+        'Disable-SecretRotation'
+        'Invoke-SecretRotation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

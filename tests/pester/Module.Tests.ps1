@@ -8,6 +8,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Import-Secret'
     $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
+    $script:Cmdlets += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
 }
 
 BeforeAll {
@@ -23,6 +24,7 @@ BeforeAll {
     $script:Expected += 'Import-Secret'
     $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
+    $script:Expected += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -116,11 +118,14 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Set-SecretVersionLabel'; Type = 'SecretsTools.Model.SecretVersion' }
         @{ Name = 'Remove-SecretVersionLabel'; Type = 'SecretsTools.Model.SecretVersion' }
         @{ Name = 'Restore-SecretVersion'; Type = 'SecretsTools.Model.SecretVersionRestoreResult' }
+        @{ Name = 'Enable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Disable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Invoke-SecretRotation'; Type = 'SecretsTools.Model.SecretRotationResult' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'
@@ -132,7 +137,7 @@ Describe 'Cmdlet contracts' {
     }
 
     It 'Get-SecretInfo output binds to Get-Secret, Remove-Secret and Set-SecretInfo by property name' {
-        foreach ($name in 'Get-Secret', 'Remove-Secret', 'Set-SecretInfo', 'Restore-Secret', 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Restore-SecretVersion') {
+        foreach ($name in 'Get-Secret', 'Remove-Secret', 'Set-SecretInfo', 'Restore-Secret', 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation') {
             $parameters = (Get-Command $name).Parameters
             $parameters['Name'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
             $parameters['Store'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true

@@ -26,6 +26,12 @@ public sealed class SecretsEngineFacade : ISecretsEngine
         Translated(() => AwsClientFactory.GetOrCreate<ISecretStore>($"store|{kind}|{connection.CacheKey}",
             () => new TranslatingStore(SecretStoreFactory.Create(kind, connection))));
 
+    // Parameter Store has no rotation: no store, not one whose methods throw.
+    ISecretRotationStore? ISecretsEngine.CreateRotationStore(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        kind != SecretStoreKind.SecretsManager ? null
+            : Translated(() => AwsClientFactory.GetOrCreate<ISecretRotationStore>($"rotation|{kind}|{connection.CacheKey}",
+                () => new TranslatingRotationStore(new Stores.SecretsManager.SecretsManagerStore(AwsClientFactory.GetSecretsManagerClient(connection)))));
+
     IReadOnlyList<KeyValuePair<string, string>> ISecretsEngine.KnownRegions() =>
         RegionEndpoint.EnumerableAllRegions
             .Where(r => RealRegion.IsMatch(r.SystemName))

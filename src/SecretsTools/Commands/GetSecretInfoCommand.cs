@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Management.Automation;
 using SecretsTools.Model;
@@ -48,6 +49,28 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
     [Parameter]
     public SwitchParameter IncludeDeleted { get; set; }
 
+    /// <summary>Only secrets whose LastModified is older than this date (filtered after listing).</summary>
+    [Parameter]
+    public DateTime? ChangedBefore { get; set; }
+
+    /// <summary>
+    /// Only secrets not rotated for this long: seconds or a TimeSpan (90.00:00:00). Secrets
+    /// Manager: LastRotated, or CreatedDate when never rotated; Parameter Store: LastModified.
+    /// Filtered after listing.
+    /// </summary>
+    [Parameter]
+    [Configuration.DurationTransformation(Bounded = false)]
+    public TimeSpan? NotRotatedFor { get; set; }
+
+    private Rotation.StaleSecretFilter _stale = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        // One "now" for the whole command, so every secret is measured against the same moment.
+        _stale = new Rotation.StaleSecretFilter(ChangedBefore, NotRotatedFor, DateTime.UtcNow);
+    }
+
     protected override void ProcessRecord()
     {
         // -Path is Parameter Store's word: it goes there unless -Store or an sm: prefix says otherwise.
@@ -74,7 +97,7 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
             }
             catch (SecretStoreException ex) { WriteError(ex); continue; }
             bool literal = !WildcardPattern.ContainsWildcardCharacters(reference.Name);
-            bool filtered = Path is not null || Tag is { Count: > 0 } || Description is not null;
+            bool filtered = Path is not null || Tag is { Count: > 0 } || Description is not null || _stale.Active;
             int found;
             try { found = List(KeyFor(reference), reference.Name, path); }
             catch (SecretStoreException ex) { WriteError(ex); continue; }
@@ -101,6 +124,7 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
         var progress = new ProgressRecord(ProgressActivityId, $"Listing {StoreNames.Display(kind)}", "Starting");
         WriteEach(StoreFor(key).ListAsync(query, CancellationToken), info =>
         {
+            if (!_stale.Matches(info)) return;
             count++;
             WriteObject(info);
             if (count % ProgressEvery == 0)

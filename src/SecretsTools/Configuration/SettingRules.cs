@@ -63,17 +63,20 @@ internal static class SettingRules
         return value;
     }
 
-    /// <summary>Seconds ("300", "0.5") or a TimeSpan in invariant form ("00:05:00", "1.00:00:00").</summary>
-    public static TimeSpan Duration(string text)
+    /// <summary>Seconds ("300", "0.5") or a TimeSpan in invariant form ("00:05:00", "1.00:00:00"), as a cache time-to-live.</summary>
+    public static TimeSpan Duration(string text) => CacheTtl(AnyDuration(text));
+
+    /// <summary>Seconds or a TimeSpan, as Duration reads them, of any length (an age, not a time-to-live).</summary>
+    public static TimeSpan AnyDuration(string text)
     {
         string trimmed = text.Trim();
         if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
         {
-            if (double.IsFinite(seconds) && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds) return CacheTtl(TimeSpan.FromSeconds(seconds));
+            if (double.IsFinite(seconds) && Math.Abs(seconds) < TimeSpan.MaxValue.TotalSeconds) return TimeSpan.FromSeconds(seconds);
         }
         else if (TimeSpan.TryParse(trimmed, CultureInfo.InvariantCulture, out var span))
         {
-            return CacheTtl(span);
+            return span;
         }
         throw new ArgumentException($"'{text}' is not a duration: give seconds (300) or hours:minutes:seconds (00:05:00).");
     }

@@ -18,6 +18,9 @@ internal interface ISecretsEngine
     /// <summary>A store on a cached client for these settings; AwsCallException(Configuration) when the SDK refuses them.</summary>
     ISecretStore CreateStore(SecretStoreKind kind, AwsConnectionSettings connection);
 
+    /// <summary>The store's Lambda rotation, translated like CreateStore's stores; null where the store has none.</summary>
+    ISecretRotationStore? CreateRotationStore(SecretStoreKind kind, AwsConnectionSettings connection);
+
     /// <summary>Region names and display names, for tab completion.</summary>
     IReadOnlyList<KeyValuePair<string, string>> KnownRegions();
 

@@ -45,6 +45,12 @@ public sealed record SecretInfo
     public DateTime? CreatedDate { get; init; }
     public bool? RotationEnabled { get; init; }
     public string? RotationLambdaArn { get; init; }
+
+    /// <summary>The rotation rules: every so many days (AutomaticallyAfterDays), or a rate()/cron() schedule, with an optional window ("3h").</summary>
+    public long? RotateAfterDays { get; init; }
+    public string? RotationSchedule { get; init; }
+    public string? RotationDuration { get; init; }
+
     public DateTime? LastRotated { get; init; }
     public DateTime? NextRotation { get; init; }
     public DateTime? LastAccessed { get; init; }

@@ -31,6 +31,9 @@ internal static class ErrorIds
     public const string SecretNotCredential = "SecretNotCredential";
     public const string SecretScheduledForDeletion = "SecretScheduledForDeletion";
     public const string OperationNotSupported = "OperationNotSupported";
+    public const string InvalidRotationSchedule = "InvalidRotationSchedule";
+    public const string InvalidLambdaArn = "InvalidLambdaArn";
+    public const string RotationNotConfigured = "RotationNotConfigured";
     public const string InvalidParameterCombination = "InvalidParameterCombination";
     public const string InvalidCacheTtl = "InvalidCacheTtl";
     public const string NameTransformFailed = "NameTransformFailed";

@@ -29,4 +29,13 @@ internal static class SecretStores
     /// </summary>
     public static ISecretVersionStore VersionsFor(SecretStoreKind kind, AwsConnectionSettings connection) =>
         (ISecretVersionStore)For(kind, connection);
+
+    /// <summary>
+    /// The store's rotation capability, or null where the store has none (Parameter Store), with
+    /// the session's value cache forgotten around each call. AwsCallException(Configuration) as For.
+    /// </summary>
+    public static ISecretRotationStore? RotationFor(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        Engine.SecretsEngine.Instance.CreateRotationStore(kind, connection) is { } inner
+            ? new Caching.CacheForgettingRotationStore(inner, Caching.SecretCache.Shared)
+            : null;
 }

@@ -15,6 +15,7 @@ internal interface ISecretMetadata
     string? KmsKeyId { get; }
     bool? RotationEnabled { get; }
     string? RotationLambdaARN { get; }
+    RotationRulesType? RotationRules { get; }
     DateTime? LastRotatedDate { get; }
     DateTime? LastChangedDate { get; }
     DateTime? LastAccessedDate { get; }

@@ -33,7 +33,12 @@ internal static class SecretsManagerInfo
         Tags = TagTable.From(m.Tags.Select(t => new KeyValuePair<string, string>(t.Key ?? "", t.Value ?? ""))),
         Region = region,
         RotationEnabled = m.RotationEnabled,
-        RotationLambdaArn = m.RotationLambdaARN,
+        // AWS (and moto) send an empty ARN for a secret that never had a Lambda.
+        RotationLambdaArn = string.IsNullOrEmpty(m.RotationLambdaARN) ? null : m.RotationLambdaARN,
+        // A days schedule of 0 is what moto reports for rules given as an expression.
+        RotateAfterDays = m.RotationRules?.AutomaticallyAfterDays is > 0 ? m.RotationRules.AutomaticallyAfterDays : null,
+        RotationSchedule = string.IsNullOrEmpty(m.RotationRules?.ScheduleExpression) ? null : m.RotationRules.ScheduleExpression,
+        RotationDuration = string.IsNullOrEmpty(m.RotationRules?.Duration) ? null : m.RotationRules.Duration,
         LastRotated = m.LastRotatedDate,
         NextRotation = m.NextRotationDate,
         LastAccessed = m.LastAccessedDate,
