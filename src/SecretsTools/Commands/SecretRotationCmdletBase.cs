@@ -23,7 +23,7 @@ public abstract class SecretRotationCmdletBase : SecretCmdletBase
         var key = KeyFor(reference);
         var rotation = CreateClient(() => SecretStores.RotationFor(key.Kind, key.Connection))
             ?? throw new SecretStoreException(ErrorIds.OperationNotSupported, ErrorCategory.NotImplemented, reference.Name,
-                $"'{reference.Name}' is in {StoreNames.Display(reference.Store)}, which has no rotation: a parameter is rotated by writing a new version with Set-Secret. Nothing was changed.");
+                $"'{reference.Name}' is in {StoreNames.Display(reference.Store)}, which has no rotation Lambda: rotate a parameter with Invoke-SecretRotation -ScriptBlock or -GeneratePassword. Nothing was changed.");
         StoreFor(key).ValidateName(reference.Name, forWrite: false);
         return (reference, rotation);
     }

@@ -38,6 +38,11 @@ internal static class ErrorIds
     public const string InvalidCacheTtl = "InvalidCacheTtl";
     public const string NameTransformFailed = "NameTransformFailed";
     public const string NameCollision = "NameCollision";
+    public const string RotationInProgress = "RotationInProgress";
+    public const string RotationNotInProgress = "RotationNotInProgress";
+    public const string RotationSetFailed = "RotationSetFailed";
+    public const string RotationTestFailed = "RotationTestFailed";
+    public const string RotationValueInvalid = "RotationValueInvalid";
     public const string InvalidEnvironmentName = "InvalidEnvironmentName";
     public const string SecretsUnavailable = "SecretsUnavailable";
     public const string DestinationExists = "DestinationExists";
