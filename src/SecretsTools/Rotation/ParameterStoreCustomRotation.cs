@@ -16,27 +16,19 @@ namespace SecretsTools.Rotation;
 /// Abandon undoes by writing the previous value back as a new version. A failing Set or Test does
 /// the same. Parameter Store has no request tokens: a rewrite compares with the current value first.
 /// </summary>
-internal sealed class ParameterStoreCustomRotation : ICustomRotation
+internal sealed class ParameterStoreCustomRotation : CustomRotationBase
 {
     public const string PendingLabel = "rotation-pending";
 
-    private readonly AwsCmdletBase _cmdlet;
-    private readonly ISecretStore _store;
-    private readonly ISecretVersionStore _versions;
     private readonly string _previousLabel;
 
     public ParameterStoreCustomRotation(AwsCmdletBase cmdlet, ISecretStore store, ISecretVersionStore versions, string previousLabel)
-    {
-        _cmdlet = cmdlet;
-        _store = store;
-        _versions = versions;
-        _previousLabel = previousLabel;
-    }
+        : base(cmdlet, store, versions) => _previousLabel = previousLabel;
 
-    public SecretRotationResult Run(string name, RotationMode mode, RotationSteps steps)
+    public override SecretRotationResult Run(string name, RotationMode mode, RotationSteps steps)
     {
-        _versions.ValidateLabels(name, new[] { _previousLabel });
-        var listed = _cmdlet.Await(_versions.ListVersionsAsync(name, includeDeprecated: true, _cmdlet.CancellationToken));
+        Versions.ValidateLabels(name, new[] { _previousLabel });
+        var listed = Cmdlet.Await(Versions.ListVersionsAsync(name, includeDeprecated: true, Cmdlet.CancellationToken));
         var latest = listed.FirstOrDefault(v => v.IsCurrent)
             ?? throw new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, name, $"Parameter '{name}' has no version to rotate.");
         var pending = listed.FirstOrDefault(v => v.Labels.Contains(PendingLabel));
@@ -52,9 +44,9 @@ internal sealed class ParameterStoreCustomRotation : ICustomRotation
         {
             var currentValue = Read(name, latest.Version);
             var newValue = steps.Create(currentValue);
-            string written = _cmdlet.Await(_versions.WriteVersionAsync(
-                new SecretVersionWrite(name, newValue, Guid.NewGuid().ToString()) { Labels = new[] { PendingLabel } }, _cmdlet.CancellationToken));
-            _cmdlet.Await(_versions.MoveLabelAsync(name, _previousLabel, latest.Version, _cmdlet.CancellationToken));
+            string written = Cmdlet.Await(Versions.WriteVersionAsync(
+                new SecretVersionWrite(name, newValue, Guid.NewGuid().ToString()) { Labels = new[] { PendingLabel } }, Cmdlet.CancellationToken));
+            Cmdlet.Await(Versions.MoveLabelAsync(name, _previousLabel, latest.Version, Cmdlet.CancellationToken));
             Finish(name, steps, written, newValue, latest.Version, currentValue);
             return Result(name, SecretRotationStatus.Rotated, latest.Version, written);
         }
@@ -78,36 +70,18 @@ internal sealed class ParameterStoreCustomRotation : ICustomRotation
         RotationSetAndTest.Run(name, steps, pendingValue, previousValue,
             onFailure: () => WriteBack(name, previousValue),
             undone: $"The value of version {previousVersion} was written back as a new version");
-        _cmdlet.Await(_versions.RemoveLabelAsync(name, PendingLabel, pendingVersion, _cmdlet.CancellationToken));
+        Cmdlet.Await(Versions.RemoveLabelAsync(name, PendingLabel, pendingVersion, Cmdlet.CancellationToken));
     }
 
     /// <summary>The previous value as a new (current) version, without the pending label; returns that version.</summary>
     private string WriteBack(string name, SecretValue previousValue)
     {
-        string version = _cmdlet.Await(_versions.WriteVersionAsync(new SecretVersionWrite(name, previousValue, Guid.NewGuid().ToString()), _cmdlet.CancellationToken));
-        var labelled = _cmdlet.Await(_versions.ListVersionsAsync(name, includeDeprecated: true, _cmdlet.CancellationToken))
+        string version = Cmdlet.Await(Versions.WriteVersionAsync(new SecretVersionWrite(name, previousValue, Guid.NewGuid().ToString()), Cmdlet.CancellationToken));
+        var labelled = Cmdlet.Await(Versions.ListVersionsAsync(name, includeDeprecated: true, Cmdlet.CancellationToken))
             .FirstOrDefault(v => v.Labels.Contains(PendingLabel));
-        if (labelled is not null) _cmdlet.Await(_versions.RemoveLabelAsync(name, PendingLabel, labelled.Version, _cmdlet.CancellationToken));
+        if (labelled is not null) Cmdlet.Await(Versions.RemoveLabelAsync(name, PendingLabel, labelled.Version, Cmdlet.CancellationToken));
         return version;
     }
 
-    private SecretValue Read(string name, string version)
-    {
-        var read = _cmdlet.Await(_store.ReadAsync(new[] { new SecretReadRequest(name, Version: version) }, _cmdlet.CancellationToken))[0];
-        if (read.Error is not null) throw read.Error;
-        return read.Value!;
-    }
-
     private static long Number(string version) => long.TryParse(version, out long n) ? n : 0;
-
-    private SecretRotationResult Result(string name, SecretRotationStatus outcome, string previous, string current) => new()
-    {
-        Name = name,
-        Store = SecretStoreKind.ParameterStore,
-        Region = _store.Region,
-        Status = outcome,
-        Method = SecretRotationMethod.Custom,
-        PreviousVersion = previous,
-        VersionId = current,
-    };
 }

@@ -15,25 +15,19 @@ namespace SecretsTools.Rotation;
 /// version other than AWSCURRENT is the one sign of a half-done rotation, which Resume finishes and
 /// Abandon drops. A failing Set or Test removes AWSPENDING and leaves AWSCURRENT where it was.
 /// </summary>
-internal sealed class SecretsManagerCustomRotation : ICustomRotation
+internal sealed class SecretsManagerCustomRotation : CustomRotationBase
 {
     public const string Current = "AWSCURRENT";
     public const string Pending = "AWSPENDING";
 
-    private readonly AwsCmdletBase _cmdlet;
-    private readonly ISecretStore _store;
-    private readonly ISecretVersionStore _versions;
-
     public SecretsManagerCustomRotation(AwsCmdletBase cmdlet, ISecretStore store, ISecretVersionStore versions)
+        : base(cmdlet, store, versions)
     {
-        _cmdlet = cmdlet;
-        _store = store;
-        _versions = versions;
     }
 
-    public SecretRotationResult Run(string name, RotationMode mode, RotationSteps steps)
+    public override SecretRotationResult Run(string name, RotationMode mode, RotationSteps steps)
     {
-        var listed = _cmdlet.Await(_versions.ListVersionsAsync(name, includeDeprecated: false, _cmdlet.CancellationToken));
+        var listed = Cmdlet.Await(Versions.ListVersionsAsync(name, includeDeprecated: false, Cmdlet.CancellationToken));
         var current = listed.FirstOrDefault(v => v.Labels.Contains(Current))
             ?? throw new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, name, $"Secret '{name}' has no AWSCURRENT version to rotate.");
         // AWSPENDING on AWSCURRENT is what a finished rotation may leave: not a rotation in progress.
@@ -45,7 +39,7 @@ internal sealed class SecretsManagerCustomRotation : ICustomRotation
             throw RotationErrors.NotInProgress(name, mode);
         if (mode == RotationMode.Abandon)
         {
-            _cmdlet.Await(_versions.RemoveLabelAsync(name, Pending, pending!.Version, _cmdlet.CancellationToken));
+            Cmdlet.Await(Versions.RemoveLabelAsync(name, Pending, pending!.Version, Cmdlet.CancellationToken));
             return Result(name, SecretRotationStatus.Abandoned, current.Version, current.Version);
         }
 
@@ -61,34 +55,16 @@ internal sealed class SecretsManagerCustomRotation : ICustomRotation
         {
             pendingValue = steps.Create(currentValue);
             // The token is the new VersionId: a retried call with it stores the value once.
-            pendingVersion = _cmdlet.Await(_versions.WriteVersionAsync(
-                new SecretVersionWrite(name, pendingValue, Guid.NewGuid().ToString()) { Labels = new[] { Pending } }, _cmdlet.CancellationToken));
+            pendingVersion = Cmdlet.Await(Versions.WriteVersionAsync(
+                new SecretVersionWrite(name, pendingValue, Guid.NewGuid().ToString()) { Labels = new[] { Pending } }, Cmdlet.CancellationToken));
         }
 
         RotationSetAndTest.Run(name, steps, pendingValue, currentValue, onFailure: () =>
-            _cmdlet.Await(_versions.RemoveLabelAsync(name, Pending, pendingVersion, _cmdlet.CancellationToken)),
+            Cmdlet.Await(Versions.RemoveLabelAsync(name, Pending, pendingVersion, Cmdlet.CancellationToken)),
             undone: "AWSPENDING was removed; AWSCURRENT was not moved");
 
-        _cmdlet.Await(_versions.MoveLabelAsync(name, Current, pendingVersion, _cmdlet.CancellationToken));
-        _cmdlet.Await(_versions.RemoveLabelAsync(name, Pending, pendingVersion, _cmdlet.CancellationToken));
+        Cmdlet.Await(Versions.MoveLabelAsync(name, Current, pendingVersion, Cmdlet.CancellationToken));
+        Cmdlet.Await(Versions.RemoveLabelAsync(name, Pending, pendingVersion, Cmdlet.CancellationToken));
         return Result(name, mode == RotationMode.Resume ? SecretRotationStatus.Resumed : SecretRotationStatus.Rotated, current.Version, pendingVersion);
     }
-
-    private SecretValue Read(string name, string version)
-    {
-        var read = _cmdlet.Await(_store.ReadAsync(new[] { new SecretReadRequest(name, Version: version) }, _cmdlet.CancellationToken))[0];
-        if (read.Error is not null) throw read.Error;
-        return read.Value!;
-    }
-
-    private SecretRotationResult Result(string name, SecretRotationStatus outcome, string previous, string current) => new()
-    {
-        Name = name,
-        Store = SecretStoreKind.SecretsManager,
-        Region = _store.Region,
-        Status = outcome,
-        Method = SecretRotationMethod.Custom,
-        PreviousVersion = previous,
-        VersionId = current,
-    };
 }
