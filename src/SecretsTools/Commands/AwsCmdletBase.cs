@@ -60,6 +60,8 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
     /// </summary>
     internal AwsConnectionSettings ConnectionFor(SecretStoreKind kind)
     {
+        // Per use, not at binding: -Region also comes from piped records, one per item.
+        Validation.RegionRules.Validate(Region);
         var connection = FromConfiguration(c => c.ConnectionFor(kind, Region, ProfileName, EndpointUrl));
         return Credential is null ? connection : connection with
         {

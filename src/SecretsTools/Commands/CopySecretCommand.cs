@@ -92,6 +92,7 @@ public abstract class SecretCopyCmdletBase : SecretTransferCmdletBase
                 source.ValidateName(reference.Name, forWrite: false);
                 var (destinationStore, destinationName) = DestinationFor(reference);
                 destinationStore.ValidateName(destinationName);
+                Validation.KmsKeyIdRules.Validate(raw, DestinationKmsKeyId);
                 if (destinationStore == source && destinationName == reference.Name)
                     throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, raw,
                         $"'{raw}' would be copied onto itself: give -Destination, -DestinationPrefix, -DestinationStore or another destination connection.");

@@ -79,6 +79,12 @@ public sealed class InvokeSecretMigrationCommand : SecretTransferCmdletBase
                 runnable.Add(item);
         }
         if (runnable.Count == 0) return;
+        try { Validation.KmsKeyIdRules.Validate("-DestinationKmsKeyId", DestinationKmsKeyId); }
+        catch (SecretStoreException ex)
+        {
+            // One key for every item: nothing can be migrated with it.
+            ThrowTerminatingError(ex.ToErrorRecord());
+        }
 
         var source = Stores(ConnectionFor);
         var destination = Stores(kind => DestinationConnection(ConnectionFor(kind), kind));

@@ -71,7 +71,47 @@ public sealed class SetSecretCommand : SecretCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    private bool _nameFromCommandLine;
+    private int _pipedCount;
+    private (object? Secret, SecretStoreKind? Store, string? Region) _firstPiped;
+    private bool _fromPipeline;
+    private object? _pipedValue;
+
+    protected override void BeginProcessing()
+    {
+        // Pipeline binding happens after BeginProcessing: what is bound now came from the command line.
+        _nameFromCommandLine = MyInvocation.BoundParameters.ContainsKey(nameof(Name));
+    }
+
+    /// <summary>
+    /// With -Name on the command line, piped values are held until the end: one -Name takes one
+    /// value, and several (two records, an unrolled string[]) would silently write several versions.
+    /// </summary>
     protected override void ProcessRecord()
+    {
+        if (_nameFromCommandLine && MyInvocation.ExpectingInput && ParameterSetName == ObjectSet)
+        {
+            if (++_pipedCount == 1) _firstPiped = (Secret, Store, Region);
+            return;
+        }
+        WriteOne(fromPipeline: MyInvocation.ExpectingInput && ParameterSetName == ObjectSet, Secret);
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_pipedCount == 0) return;
+        if (_pipedCount > 1)
+        {
+            WriteError(new SecretStoreException(ErrorIds.MultiplePipedValues, ErrorCategory.InvalidArgument, Name,
+                $"{_pipedCount} values were piped to Set-Secret -Name '{Name}', which takes one; nothing was written. "
+                + "To write several secrets, pipe records with Name and Secret columns and leave out -Name; to store a string[] as a StringList, pass it with -Secret."));
+            return;
+        }
+        (Secret, Store, Region) = _firstPiped;
+        WriteOne(fromPipeline: true, _firstPiped.Secret);
+    }
+
+    private void WriteOne(bool fromPipeline, object? piped)
     {
         SecretReference reference;
         ISecretStore store;
@@ -79,6 +119,8 @@ public sealed class SetSecretCommand : SecretCmdletBase
         KeyChange? change = null;
         try
         {
+            _fromPipeline = fromPipeline;
+            _pipedValue = fromPipeline ? PipedSecretRecord.ValueOf(piped, Name, _nameFromCommandLine, Store) : null;
             reference = ResolveForChange(Name);
             store = StoreFor(reference);
             store.ValidateName(reference.Name);
@@ -87,10 +129,11 @@ public sealed class SetSecretCommand : SecretCmdletBase
                 change = ReadForChange(reference, store);
                 if (change is null) return;
             }
-            var value = change is not null ? SecretValue.FromText(change.NewText)
-                : ParameterSetName == SecureStringSet ? SecretValue.FromText(SecureStrings.ToPlainText(SecureStringSecret!))
-                : SecretInputConverter.Convert(UnwrapPipedRecord(SecretOrPrompt(reference)), reference.Name);
-            if (Type == "StringList" && value.Kind == SecretValueKind.Text) value = SecretValue.FromStringList(value.Text!);
+            bool asStringList = Type == "StringList";
+            var value = change is not null ? SecretInputConverter.Convert(change.NewText, reference.Name, asStringList)
+                : ParameterSetName == SecureStringSet ? SecretInputConverter.Convert(SecureStringSecret!, reference.Name, asStringList)
+                : SecretInputConverter.Convert(SecretOrPrompt(reference), reference.Name, asStringList);
+            KmsKeyIdRules.Validate(reference.Name, KmsKeyId);
             request = new SecretWriteRequest(reference.Name, value)
             {
                 ParameterType = Type,
@@ -101,6 +144,9 @@ public sealed class SetSecretCommand : SecretCmdletBase
                 NoClobber = NoClobber,
             };
             store.ValidateWrite(request);
+            // The service counts the tags already on the secret: one describe to know them.
+            if (request.Tags is { Count: > 0 })
+                TagRules.ValidateTotal(reference.Name, TagKeys(Await(store.DescribeAsync(reference.Name, CancellationToken))), request.Tags);
         }
         catch (SecretStoreException ex)
         {
@@ -142,6 +188,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
     /// </summary>
     private object SecretOrPrompt(SecretReference reference)
     {
+        if (_fromPipeline) return _pipedValue!;
         if (MyInvocation.BoundParameters.ContainsKey(nameof(Secret))) return Secret!;
         string what = reference.Key is null ? $"'{reference.Name}'" : $"field '{reference.Key}' of '{reference.Name}'";
         try
@@ -178,7 +225,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
             if (ParameterSetName == MergeSet)
                 throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, Name,
                     $"'{Name}' names the field '{reference.Key}'; with -Merge, give the secret's name and the keys in the hashtable.");
-            object? value = ParameterSetName == SecureStringSet ? SecureStringSecret : UnwrapPipedRecord(SecretOrPrompt(reference));
+            object? value = ParameterSetName == SecureStringSet ? SecureStringSecret : SecretOrPrompt(reference);
             if ((value is PSObject p ? p.BaseObject : value) is byte[])
                 throw new SecretStoreException(ErrorIds.UnsupportedSecretType, ErrorCategory.InvalidType, reference.Name,
                     $"A field of a JSON value cannot hold binary data (field '{reference.Key}'); nothing was written.");
@@ -223,18 +270,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
         public string Describe() => Keys.Count == 1 ? $"key '{Keys[0]}'" : $"keys {string.Join(", ", Keys.Select(k => $"'{k}'"))}";
     }
 
-    /// <summary>
-    /// A piped record with Name and Secret properties (Import-Csv rows, [pscustomobject]s) binds
-    /// whole to -Secret, because -Secret takes pipeline input by value and that binding comes
-    /// first. When the record's Name is the -Name this call got, it is that record: write its Secret.
-    /// </summary>
-    private object? UnwrapPipedRecord(object? secret)
-    {
-        if (secret is PSObject { BaseObject: PSCustomObject } record
-            && record.Properties["Secret"] is { } inner
-            && record.Properties["Name"]?.Value is string recordName
-            && recordName == Name)
-            return inner.Value;
-        return secret;
-    }
+    internal static System.Collections.Generic.IEnumerable<string> TagKeys(SecretInfo? info) =>
+        info?.Tags?.Keys.Cast<object>().Select(k => System.Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+        ?? Enumerable.Empty<string>();
 }

@@ -23,6 +23,14 @@ internal static class ErrorIds
     public const string UnknownStorePrefix = "UnknownStorePrefix";
     public const string SecretValueTooLarge = "SecretValueTooLarge";
     public const string SecretValueEmpty = "SecretValueEmpty";
+    public const string SecretValueTooDeep = "SecretValueTooDeep";
+    public const string SecretValueCyclic = "SecretValueCyclic";
+    public const string InvalidSecretValue = "InvalidSecretValue";
+    public const string InvalidPipedRecord = "InvalidPipedRecord";
+    public const string MultiplePipedValues = "MultiplePipedValues";
+    public const string TagLimitExceeded = "TagLimitExceeded";
+    public const string InvalidKmsKeyId = "InvalidKmsKeyId";
+    public const string InvalidRegion = "InvalidRegion";
     public const string UnsupportedSecretType = "UnsupportedSecretType";
     public const string SecretAlreadyExists = "SecretAlreadyExists";
     public const string SecretKeyNotFound = "SecretKeyNotFound";

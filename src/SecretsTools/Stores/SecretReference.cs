@@ -37,7 +37,7 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
     /// <summary>The selector itself (the version or the label), for messages.</summary>
     public string Selector => Version ?? Label ?? "";
 
-    private static readonly Regex PrefixPattern = new("^(?<prefix>[A-Za-z][A-Za-z0-9-]*):(?<rest>.*)$", RegexOptions.Compiled);
+    private static readonly Regex PrefixPattern = new("^(?<prefix>[A-Za-z][A-Za-z0-9-]*):(?<rest>.*)\\z", RegexOptions.Compiled | RegexOptions.Singleline);
 
     public static SecretReference Parse(string raw, SecretStoreKind? explicitStore, SecretStoreKind defaultStore) =>
         Parse(raw, explicitStore, () => defaultStore);
@@ -95,6 +95,13 @@ internal sealed record SecretReference(SecretStoreKind Store, string Name, strin
             throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw, $"'{raw}' names no secret.");
 
         var store = referenced ?? explicitStore ?? defaultStore();
+        // Checked on the whole text, whatever the prefix: a name is never trimmed, and a control
+        // character (a newline from a file, a tab) is in no store's names. The message is the
+        // rules of the store the name is for.
+        if (Validation.Printable.FirstControl(raw) is int at and >= 0)
+            throw SecretStoreException.InvalidName(raw,
+                $"{StoreNames.Display(store)} names cannot contain control characters ('{Validation.Printable.Of(raw)}' has U+{(int)raw[at]:X4} at position {at + 1}); "
+                + (store == SecretStoreKind.ParameterStore ? Validation.ParameterNameRules.CharacterRule : Validation.SecretsManagerNameRules.CharacterRule));
         if (store == SecretStoreKind.SecretsManager && !name.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) && name.Contains(':'))
             throw new SecretStoreException(ErrorIds.InvalidSecretReference, ErrorCategory.InvalidArgument, raw,
                 $"'{raw}' has a ':', which no Secrets Manager name holds; for a Parameter Store version or label, write ssm:{name} or use -Store ParameterStore.");

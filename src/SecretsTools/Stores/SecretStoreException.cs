@@ -50,8 +50,9 @@ internal sealed class SecretStoreException : Exception
     /// </summary>
     private static string NameIn(string message, string? secretName) =>
         string.IsNullOrWhiteSpace(secretName) || message.Contains(secretName, StringComparison.Ordinal)
+            || message.Contains(Validation.Printable.Of(secretName), StringComparison.Ordinal)
             ? message
-            : $"Secret '{secretName}': {message}";
+            : $"Secret '{Validation.Printable.Of(secretName)}': {message}"; // a newline in a name is shown, not obeyed
 
     public ErrorRecord ToErrorRecord() => new(this, ErrorId, Category, SecretName);
 
@@ -59,5 +60,5 @@ internal sealed class SecretStoreException : Exception
         new(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, name, $"Secret '{name}' was not found in {StoreNames.Display(store)}.");
 
     public static SecretStoreException InvalidName(string name, string why) =>
-        new(ErrorIds.InvalidSecretName, ErrorCategory.InvalidArgument, name, $"'{name}' is not a valid secret name: {why}");
+        new(ErrorIds.InvalidSecretName, ErrorCategory.InvalidArgument, name, $"'{Validation.Printable.Of(name)}' is not a valid secret name: {why}");
 }

@@ -12,7 +12,8 @@ internal static class ParameterNameRules
     // 2048 in the model, of which 1037 are reserved for the ARN prefix and the service's own use.
     public const int MaxNameLength = 1011;
     public const int MaxHierarchyLevels = 15;
-    private static readonly Regex AllowedCharacters = new("^[a-zA-Z0-9_./-]+$", RegexOptions.Compiled);
+    public const string CharacterRule = "Parameter Store names may contain only letters, digits, '.', '-', '_' and '/'.";
+    private static readonly Regex AllowedCharacters = new("^[a-zA-Z0-9_./-]+\\z", RegexOptions.Compiled);
 
     /// <summary>
     /// Checks a name. Reads and deletes skip the reserved-prefix rule: /aws/service/... (public
@@ -22,6 +23,8 @@ internal static class ParameterNameRules
     {
         if (string.IsNullOrEmpty(name))
             throw SecretStoreException.InvalidName(name, "a Parameter Store name cannot be empty.");
+        if (Printable.FirstControl(name) is int at and >= 0)
+            throw SecretStoreException.InvalidName(name, $"Parameter Store names cannot contain control characters ('{Printable.Of(name)}' has U+{(int)name[at]:X4} at position {at + 1}); they may contain only letters, digits, '.', '-', '_' and '/'.");
         if (name.Length > MaxNameLength)
             throw SecretStoreException.InvalidName(name, $"Parameter Store names are at most {MaxNameLength} characters.");
         if (name.Contains(' '))

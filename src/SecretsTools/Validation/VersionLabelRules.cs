@@ -17,7 +17,7 @@ internal static class VersionLabelRules
     public const int ParameterLabelsPerVersion = 10;
     public const int StageMaxLength = 256;
 
-    private static readonly Regex ParameterLabelCharacters = new("^[a-zA-Z0-9_.-]+$", RegexOptions.Compiled);
+    private static readonly Regex ParameterLabelCharacters = new("^[a-zA-Z0-9_.-]+\\z", RegexOptions.Compiled);
 
     public static void ValidateParameterLabels(string name, IReadOnlyList<string> labels)
     {

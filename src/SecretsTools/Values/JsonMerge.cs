@@ -21,6 +21,11 @@ internal static class JsonMerge
                 $"Secret '{name}' does not hold a JSON object, so its keys cannot be changed one by one; nothing was written. Write the whole value with -Secret.");
         JsonObject updates;
         try { updates = JsonValues.FromDictionary(changes); }
+        catch (JsonShapeException ex)
+        {
+            throw new SecretStoreException(ex.ErrorId, ErrorCategory.InvalidData, name,
+                $"A new value for '{name}' cannot be stored as JSON: {ex.Message}; nothing was written.");
+        }
         catch (ArgumentException ex)
         {
             throw new SecretStoreException(ErrorIds.UnsupportedSecretType, ErrorCategory.InvalidType, name,

@@ -21,30 +21,43 @@ internal static class JsonValues
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static JsonObject FromDictionary(IDictionary dictionary)
+    /// <summary>
+    /// Deepest nesting written: System.Text.Json's own default limit, so what we write every JSON
+    /// reader with default settings can read back. Checked while converting, so a deep or
+    /// self-referencing object is one clear error instead of a stack overflow that ends the host.
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    public static JsonObject FromDictionary(IDictionary dictionary) => FromDictionary(dictionary, new Path());
+
+    public static JsonObject FromPSObject(PSObject obj) => FromPSObject(obj, new Path());
+
+    private static JsonObject FromDictionary(IDictionary dictionary, Path path)
     {
+        using var _ = path.Enter(dictionary);
         var json = new JsonObject();
         foreach (DictionaryEntry entry in dictionary)
-            json[System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? ""] = ToNode(entry.Value);
+            json[WellFormed(System.Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "")] = ToNode(entry.Value, path);
         return json;
     }
 
-    public static JsonObject FromPSObject(PSObject obj)
+    private static JsonObject FromPSObject(PSObject obj, Path path)
     {
+        using var _ = path.Enter(obj);
         var json = new JsonObject();
         foreach (var property in obj.Properties)
-            json[property.Name] = ToNode(property.Value);
+            json[WellFormed(property.Name)] = ToNode(property.Value, path);
         return json;
     }
 
-    private static JsonNode? ToNode(object? value)
+    private static JsonNode? ToNode(object? value, Path path)
     {
         value = value is PSObject p && p.BaseObject is not PSCustomObject ? p.BaseObject : value;
         return value switch
         {
             null => null,
-            string s => JsonValue.Create(s),
-            SecureString secure => JsonValue.Create(SecureStrings.ToPlainText(secure)),
+            string s => JsonValue.Create(WellFormed(s)),
+            SecureString secure => JsonValue.Create(WellFormed(SecureStrings.ToPlainText(secure))),
             bool b => JsonValue.Create(b),
             int or long or short or byte or uint or ulong or ushort or sbyte => JsonValue.Create(System.Convert.ToInt64(value, CultureInfo.InvariantCulture)),
             float or double when !double.IsFinite(System.Convert.ToDouble(value, CultureInfo.InvariantCulture))
@@ -52,18 +65,54 @@ internal static class JsonValues
             float or double or decimal => JsonValue.Create(System.Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
             DateTime d => JsonValue.Create(d.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture)),
             PSCredential c => JsonNode.Parse(SecretInputConverter.CredentialJson(c)),
-            IDictionary d => FromDictionary(d),
-            PSObject o => FromPSObject(o),
-            IEnumerable e => ToArray(e),
-            _ => JsonValue.Create(System.Convert.ToString(value, CultureInfo.InvariantCulture)),
+            IDictionary d => FromDictionary(d, path),
+            PSObject o => FromPSObject(o, path),
+            IEnumerable e => ToArray(e, path),
+            _ => JsonValue.Create(WellFormed(System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),
         };
     }
 
-    private static JsonArray ToArray(IEnumerable items)
+    private static JsonArray ToArray(IEnumerable items, Path path)
     {
+        using var _ = path.Enter(items);
         var array = new JsonArray();
-        foreach (object? item in items) array.Add(ToNode(item));
+        foreach (object? item in items) array.Add(ToNode(item, path));
         return array;
+    }
+
+    /// <summary>
+    /// Text that UTF-8 can carry as it is: a lone surrogate would be replaced by U+FFFD on the
+    /// way out, storing a value other than the one given.
+    /// </summary>
+    private static string WellFormed(string text) =>
+        SecretText.HasLoneSurrogate(text)
+            ? throw new JsonShapeException(Stores.ErrorIds.InvalidSecretValue, "a string holds a lone UTF-16 surrogate, which UTF-8 cannot carry (it would be stored as U+FFFD)")
+            : text;
+
+    /// <summary>The containers from the root to the one being converted: a repeat is a cycle.</summary>
+    private sealed class Path
+    {
+        private readonly HashSet<object> _open = new(ReferenceEqualityComparer.Instance);
+
+        public Leave Enter(object container)
+        {
+            if (!_open.Add(container))
+                throw new JsonShapeException(Stores.ErrorIds.SecretValueCyclic, "the object contains itself (a reference cycle), which JSON cannot hold");
+            if (_open.Count > MaxDepth)
+            {
+                _open.Remove(container);
+                throw new JsonShapeException(Stores.ErrorIds.SecretValueTooDeep, $"the object is nested more than {MaxDepth} levels deep, the most JSON readers take");
+            }
+            return new Leave(_open, container);
+        }
+
+        public readonly struct Leave : IDisposable
+        {
+            private readonly HashSet<object> _open;
+            private readonly object _container;
+            public Leave(HashSet<object> open, object container) { _open = open; _container = container; }
+            public void Dispose() => _open.Remove(_container);
+        }
     }
 
     /// <summary>Parses a JSON object, or returns null when the text is not one.</summary>

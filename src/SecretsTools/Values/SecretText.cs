@@ -12,6 +12,21 @@ namespace SecretsTools.Values;
 /// </summary>
 internal static class SecretText
 {
+    /// <summary>
+    /// Whether the text has a surrogate without its pair. UTF-8 (what both stores take) cannot
+    /// encode one; the encoder would silently put U+FFFD in its place.
+    /// </summary>
+    public static bool HasLoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return true;
+        }
+        return false;
+    }
+
     public static string Of(SecretValue value, string? field, string name)
     {
         RefuseBinary(value, name);

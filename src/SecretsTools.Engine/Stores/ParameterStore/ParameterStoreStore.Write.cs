@@ -39,8 +39,11 @@ internal sealed partial class ParameterStoreStore
         int limit = request.Tier is "Standard" ? ParameterStoreLimits.StandardValueBytes : ParameterStoreLimits.AdvancedValueBytes;
         if (request.Value.ByteLength > limit)
             throw new SecretStoreException(ErrorIds.SecretValueTooLarge, ErrorCategory.InvalidData, request.Name,
-                $"The value is {request.Value.ByteLength} bytes; the {request.Tier ?? "Standard"} tier takes at most {limit}."
-                + (limit == ParameterStoreLimits.StandardValueBytes ? " Use -Tier Advanced (up to 8 KB) or Secrets Manager (up to 64 KB)." : ""));
+                request.Tier is null
+                    // No -Tier: a new parameter is Standard (4,096 bytes); even Advanced takes only 8,192.
+                    ? $"The value is {request.Value.ByteLength} bytes; a Standard-tier parameter takes at most {ParameterStoreLimits.StandardValueBytes} and an Advanced one {ParameterStoreLimits.AdvancedValueBytes}. Use Secrets Manager (up to 64 KB)."
+                    : $"The value is {request.Value.ByteLength} bytes; the {request.Tier} tier takes at most {limit}."
+                        + (limit == ParameterStoreLimits.StandardValueBytes ? " Use -Tier Advanced (up to 8,192 bytes) or Secrets Manager (up to 64 KB)." : ""));
         TagRules.Validate(request.Name, request.Tags);
     }
 
@@ -56,7 +59,7 @@ internal sealed partial class ParameterStoreStore
             if (current?.Tier?.Value is not ("Advanced" or "Intelligent-Tiering"))
                 throw new SecretStoreException(ErrorIds.SecretValueTooLarge, ErrorCategory.InvalidData, request.Name,
                     $"The value is {request.Value.ByteLength} bytes; the Standard tier takes at most {ParameterStoreLimits.StandardValueBytes}. "
-                    + "Use -Tier Advanced (up to 8 KB) or Secrets Manager (up to 64 KB).");
+                    + "Use -Tier Advanced (up to 8,192 bytes) or Secrets Manager (up to 64 KB).");
         }
         var put = new PutParameterRequest
         {
