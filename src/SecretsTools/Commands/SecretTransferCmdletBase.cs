@@ -39,7 +39,13 @@ public abstract class SecretTransferCmdletBase : SecretCmdletBase
     /// configured one): a copy from Parameter Store to Secrets Manager must not call Secrets
     /// Manager at Parameter Store's endpoint.
     /// </summary>
-    internal AwsConnectionSettings DestinationConnection(AwsConnectionSettings origin, SecretStoreKind kind) => origin with
+    internal AwsConnectionSettings DestinationConnection(AwsConnectionSettings origin, SecretStoreKind kind)
+    {
+        Validation.RegionRules.Validate(DestinationRegion, "-DestinationRegion");
+        return DestinationConnectionChecked(origin, kind);
+    }
+
+    private AwsConnectionSettings DestinationConnectionChecked(AwsConnectionSettings origin, SecretStoreKind kind) => origin with
     {
         Region = DestinationRegion ?? origin.Region,
         ProfileName = DestinationProfileName ?? origin.ProfileName,

@@ -13,10 +13,10 @@ internal static class RegionRules
 {
     private static readonly Regex Shape = new("^[a-z]{2,4}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\z", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-    public static void Validate(string? region)
+    public static void Validate(string? region, string parameter = "-Region")
     {
         if (region is null || Shape.IsMatch(region)) return;
         throw new SecretStoreException(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, region,
-            $"-Region '{Printable.Of(region)}' is not an AWS Region name, such as us-east-1 or eu-west-1 (lower case, area-direction-number). Nothing was sent.");
+            $"{parameter} '{Printable.Of(region)}' is not an AWS Region name, such as us-east-1 or eu-west-1 (lower case, area-direction-number). Nothing was sent.");
     }
 }
