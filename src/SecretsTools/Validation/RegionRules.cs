@@ -11,11 +11,12 @@ namespace SecretsTools.Validation;
 /// </summary>
 internal static class RegionRules
 {
-    private static readonly Regex Shape = new("^[a-z]{2,4}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}\\z", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+    private static readonly Regex Shape = new("^[a-z]{2,4}(-[a-z]+){1,3}-[0-9]{1,2}\\z", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     public static void Validate(string? region, string parameter = "-Region")
     {
-        if (region is null || Shape.IsMatch(region)) return;
+        // Empty is "not given" (an empty Region cell of a piped CSV row): the configured Region.
+        if (string.IsNullOrWhiteSpace(region) || Shape.IsMatch(region)) return;
         throw new SecretStoreException(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, region,
             $"{parameter} '{Printable.Of(region)}' is not an AWS Region name, such as us-east-1 or eu-west-1 (lower case, area-direction-number). Nothing was sent.");
     }
