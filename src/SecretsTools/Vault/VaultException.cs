@@ -31,7 +31,7 @@ public sealed class VaultException : Exception
             AwsFailure.Credentials => (ErrorIds.AccessDenied, ErrorCategory.AuthenticationError, ex.Message),
             AwsFailure.Connection => (ErrorIds.AwsRequestFailed, ErrorCategory.ConnectionError, ex.Message),
             AwsFailure.Configuration or AwsFailure.Installation => (ErrorIds.AwsConfigurationError, ErrorCategory.InvalidArgument,
-                $"{ex.Message.TrimEnd('.')}. Give the vault a Region (and a ProfileName if needed): Set-SecretVaultInfo -Name {vaultName} -VaultParameters @{{ Region = 'eu-west-1'; ... }}, or set AWS_REGION and AWS_PROFILE."),
+                $"{ex.Message.TrimEnd('.')}. Give the vault a Region (and a ProfileName if needed) in its VaultParameters (Register-SecretVault -Name {vaultName} -ModuleName SecretsTools -VaultParameters @{{ Region = 'eu-west-1'; ... }} -AllowClobber), or set AWS_REGION and AWS_PROFILE."),
             _ => (ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, ex.Message),
         };
         return new ErrorRecord(ex, id, category, vaultName) { ErrorDetails = new ErrorDetails($"Vault '{vaultName}': {message}") };

@@ -48,8 +48,10 @@ internal sealed record VaultSettings(
             throw Invalid(vaultName, "Prefix is for Store = 'SecretsManager'; a Parameter Store vault takes Path (e.g. '/app/prod').");
         string effectivePrefix = store == SecretStoreKind.ParameterStore ? PathPrefix(vaultName, path) : prefix ?? "";
 
-        var connection = new AwsConnectionSettings(Text(parameters, "Region"), Text(parameters, "ProfileName"),
-            Text(parameters, "EndpointUrl"), null, null, null);
+        // What the vault does not name comes from where the cmdlets take it (SecretsTools'
+        // configuration, AWS_REGION, AWS_PROFILE, the shared files), so both connect alike.
+        var connection = Configuration.ConnectionDefaults.For(store, Text(parameters, "Region"), Text(parameters, "ProfileName"),
+            Text(parameters, "EndpointUrl"));
         return new VaultSettings(store, connection, effectivePrefix, Text(parameters, "KmsKeyId"), Tags(vaultName, parameters));
     }
 
