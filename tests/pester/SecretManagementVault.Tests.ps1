@@ -152,7 +152,7 @@ Describe 'Secrets Manager vault: values' {
             'SecureString' { ConvertTo-SecureString 'sêcret-ss' -AsPlainText -Force }
             'byte[]' { , [byte[]](0, 1, 2, 254, 255) }
             'PSCredential' { [pscredential]::new('alice', (ConvertTo-SecureString 'pw-cred' -AsPlainText -Force)) }
-            'Hashtable' { @{ user = 'bob'; port = 5432; on = $true } }
+            'Hashtable' { @{ user = 'bob'; port = 5432; on = $true; pw = (ConvertTo-SecureString 'inner' -AsPlainText -Force) } }
         }
         Set-VaultSecret $name $secret
         $back = Get-VaultSecret $name
@@ -161,7 +161,10 @@ Describe 'Secrets Manager vault: values' {
             'SecureString' { $back | Should -BeOfType securestring; ConvertTo-PlainText $back | Should -BeExactly 'sêcret-ss' }
             'byte[]' { $back.GetType() | Should -Be ([byte[]]); $back | Should -Be ([byte[]](0, 1, 2, 254, 255)) }
             'PSCredential' { $back | Should -BeOfType pscredential; $back.UserName | Should -Be 'alice'; $back.GetNetworkCredential().Password | Should -BeExactly 'pw-cred' }
-            'Hashtable' { $back | Should -BeOfType hashtable; $back.user | Should -Be 'bob'; $back.port | Should -Be 5432; $back.on | Should -BeTrue }
+            'Hashtable' {
+                $back | Should -BeOfType hashtable; $back.user | Should -Be 'bob'; $back.port | Should -Be 5432; $back.on | Should -BeTrue
+                $back.pw | Should -BeExactly 'inner' # JSON holds no SecureString: an inner one comes back as text
+            }
         }
         # Stored as other tools would write it: no wrapper of ours.
         $raw = Get-SmValueFromServer "$script:SmPrefix$name"
@@ -356,14 +359,16 @@ Describe 'Parameter Store vault' {
         [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
         (Get-VaultInfo "$g-a" $script:PsVault).Name | Should -Be "$g-a"
         Get-Calls SSM DescribeParameters | Should -Be 1
-        Get-Calls SSM GetParameter | Should -Be 0
-        Get-Calls SSM GetParameters | Should -Be 0
+        Get-Calls SSM ListTagsForResource | Should -Be 1 # Parameter Store keeps tags (the type, metadata) apart
+        [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 2
         [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
         @((Get-VaultInfo "$g-*" $script:PsVault).Name | Sort-Object) | Should -Be @("$g-a", "$g-b")
         Get-Calls SSM DescribeParameters | Should -Be 1
         Get-Calls SSM GetParameter | Should -Be 0
         Get-Calls SSM GetParameters | Should -Be 0
         Get-Calls SSM GetParametersByPath | Should -Be 0
+        Get-Calls SSM ListTagsForResource | Should -Be 2 # one per match: tags are not in the listing
+        [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 3
     }
 
     It 'removes a parameter' {
