@@ -16,8 +16,16 @@ function Get-VaultBridge {
 
 function Invoke-VaultCall {
     # Runs a bridge call; a VaultException becomes the ErrorRecord it carries (our ErrorId), written
-    # as a non-terminating error so SecretManagement shows it beside its own message.
+    # as a non-terminating error so SecretManagement shows it beside its own message. SecretManagement
+    # passes its own -Verbose as AdditionalParameters.Verbose; names only, never values.
     param([System.Management.Automation.PSCmdlet] $Cmdlet, [scriptblock] $Call)
+    $parameters = $Cmdlet.MyInvocation.BoundParameters
+    $additional = $parameters['AdditionalParameters']
+    if ($additional -and $additional['Verbose'] -eq $true) {
+        $what = if ($parameters.ContainsKey('Name')) { " '$($parameters['Name'])'" } elseif ($parameters.ContainsKey('Filter')) { " -Filter '$($parameters['Filter'])'" } else { '' }
+        $store = if ($additional['Store']) { $additional['Store'] } else { 'SecretsManager' }
+        Write-Verbose "SecretsTools vault '$($parameters['VaultName'])': $($Cmdlet.MyInvocation.MyCommand.Name)$what on $store." -Verbose
+    }
     try {
         & $Call
     } catch {

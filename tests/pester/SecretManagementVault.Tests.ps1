@@ -473,13 +473,16 @@ Describe 'Vault parameters and Test-SecretVault' {
     It 'never puts a value in verbose, warning or error records' {
         $name = New-TestName 'leak'
         $sentinel = 'SENTINEL-' + (New-TestName)
-        Set-VaultSecret $name $sentinel
+        Set-VaultSecret $name (ConvertTo-SecureString $sentinel -AsPlainText -Force)
         $vault = $script:Vault.Clone(); $vault.Verbose = $true
         $ps = [powershell]::Create(); $ps.Runspace = $script:Runspace
         $params = @{ Name = $name; VaultName = 'aws-test'; AdditionalParameters = (ConvertTo-RegistryParameters $script:Vault) }
         $params.AdditionalParameters.Verbose = $true
         $null = $ps.AddScript($script:RunCommandScript).AddArgument('SecretsTools').AddArgument($script:ModuleDir).AddArgument('SecretsTools.Extension').AddArgument('Get-Secret').AddArgument($params)
-        $null = $ps.Invoke()
+        $value = $ps.Invoke()
+        ConvertTo-PlainText $value[0].psobject.BaseObject | Should -BeExactly $sentinel # the read happened
+        @($ps.Streams.Verbose).Count | Should -BeGreaterThan 1 # SecretManagement's line and ours
+        ($ps.Streams.Verbose | Out-String) | Should -Match ([regex]::Escape("Get-Secret '$name'"))
         $text = (@($ps.Streams.Verbose) + @($ps.Streams.Warning) + @($ps.Streams.Error) + @($ps.Streams.Information) | Out-String)
         $ps.Dispose()
         $text | Should -Not -Match $sentinel
