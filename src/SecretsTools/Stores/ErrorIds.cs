@@ -50,6 +50,7 @@ internal static class ErrorIds
     public const string FileReadFailed = "FileReadFailed";
     public const string FileWriteFailed = "FileWriteFailed";
     public const string InvalidTag = "InvalidTag";
+    public const string InvalidVaultParameter = "InvalidVaultParameter";
     public const string SecretFileNotFound = "SecretFileNotFound";
     public const string InvalidSecretFile = "InvalidSecretFile";
     public const string DuplicateSecretName = "DuplicateSecretName";
