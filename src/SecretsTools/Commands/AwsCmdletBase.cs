@@ -131,7 +131,7 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
             AwsFailure.Configuration => (ErrorIds.AwsConfigurationError, ErrorCategory.ConnectionError,
                 $"Could not call AWS ({ex.Message}). Set -Region, -ProfileName or -Credential, or AWS_REGION and AWS_PROFILE."),
             // Stores translate the errors they expect; anything else still gets our ErrorId.
-            _ => (ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, ex.Message),
+            _ => (ex.ErrorId ?? ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, ex.Message),
         };
         return new ErrorRecord(ex, id, category, null) { ErrorDetails = new ErrorDetails(message) };
     }
