@@ -38,6 +38,28 @@ public class BoundValueRedactionTests
         Assert.True((int)result.Output[2]! > 0, "no warning record was captured");
         Assert.Contains("BoundParameters", json); // the records were serialised with their InvocationInfo
         Assert.DoesNotContain(sentinel, json);
-        Assert.Equal(sentinel, host.Run($"Get-Secret {name} -AsPlainText -EndpointUrl {_moto.Endpoint}").Output is var o && o.Count == 1 && o[0] is string s && s.Contains(sentinel) ? sentinel : "value not written");
+        // The value itself was still written: the cmdlet read it before the entry was replaced.
+        var stored = Assert.Single(host.Run($"Get-Secret {name} -AsPlainText -EndpointUrl {_moto.Endpoint}").Output);
+        Assert.Contains(sentinel, Assert.IsType<string>(stored));
+    }
+
+    [Theory]
+    [InlineData("$sentinel")]
+    [InlineData("@{ password = $sentinel }")]
+    public void Error_records_do_not_carry_the_bound_value(string secret)
+    {
+        string sentinel = "SENTINEL-" + Guid.NewGuid().ToString("N");
+        using var host = new PowerShellHost();
+
+        // -Tier is a Parameter Store setting: refused for Secrets Manager before any call.
+        var result = host.Run(
+            $"Set-Secret sm:redact/{Guid.NewGuid():N} -Secret {secret} -Tier Advanced -Confirm:$false -EndpointUrl {_moto.Endpoint} -ErrorVariable failed -ErrorAction SilentlyContinue; " +
+            "$failed | ConvertTo-Json -Depth 5; $failed.Count",
+            new() { ["sentinel"] = sentinel });
+
+        Assert.Equal(1, (int)result.Output[1]!);
+        string json = result.Output[0] as string ?? "";
+        Assert.Contains("BoundParameters", json);
+        Assert.DoesNotContain(sentinel, json);
     }
 }
