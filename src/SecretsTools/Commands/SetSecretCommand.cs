@@ -73,6 +73,7 @@ public sealed class SetSecretCommand : SecretCmdletBase
 
     protected override void ProcessRecord()
     {
+        RedactBoundValues(nameof(Secret), nameof(SecureStringSecret));
         SecretReference reference;
         ISecretStore store;
         SecretWriteRequest request;

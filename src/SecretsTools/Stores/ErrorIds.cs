@@ -62,4 +62,15 @@ internal static class ErrorIds
     public const string InvalidConfigurationValue = "InvalidConfigurationValue";
     public const string ConfigurationFileInvalid = "ConfigurationFileInvalid";
     public const string ConfigurationWriteFailed = "ConfigurationWriteFailed";
+
+    // Secrets Manager's own service errors, one ErrorId each (issue 12, item 9).
+    public const string KmsDecryptionFailed = "KmsDecryptionFailed";
+    public const string KmsEncryptionFailed = "KmsEncryptionFailed";
+    public const string AwsInternalError = "AwsInternalError";
+    public const string InvalidNextToken = "InvalidNextToken";
+    public const string MalformedPolicy = "MalformedPolicy";
+    public const string PublicPolicyRefused = "PublicPolicyRefused";
+    public const string PreconditionNotMet = "PreconditionNotMet";
+    public const string InvalidRequest = "InvalidRequest";
+    public const string InvalidParameter = "InvalidParameter";
 }
