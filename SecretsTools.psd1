@@ -10,6 +10,10 @@
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('SecretsTools.format.ps1xml')
+    # The SecretManagement vault extension (Register-SecretVault -ModuleName SecretsTools): nested,
+    # so SecretManagement's "& $module 'SecretsTools.Extension\Get-Secret'" resolves in our scope.
+    # Its functions are not exported (FunctionsToExport is empty): users keep our cmdlets' names.
+    NestedModules        = @('SecretsTools.Extension/SecretsTools.Extension.psd1')
     CmdletsToExport      = @(
         'Get-Secret'
         'Set-Secret'

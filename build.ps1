@@ -79,6 +79,8 @@ function Invoke-Build {
     $unlisted = Get-ChildItem $publish -Filter *.dll | Where-Object { $_.Name -notin $engineDlls -and $_.Name -ne 'SecretsTools.dll' }
     if ($unlisted) { throw "The engine's publish has dlls the module would not ship: $($unlisted.Name -join ', '). Add them to the list in Invoke-Build." }
     Copy-Item (Join-Path $root 'module/SecretsTools.format.ps1xml') $moduleOut
+    # The SecretManagement vault extension, a nested module SecretManagement finds beside the manifest.
+    Copy-Item (Join-Path $root 'module/SecretsTools.Extension') $moduleOut -Recurse
     $version = Get-ModuleVersion
     (Get-Content (Join-Path $root 'SecretsTools.psd1') -Raw) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$version'" |
         Set-Content (Join-Path $moduleOut 'SecretsTools.psd1') -Encoding utf8NoBOM

@@ -198,7 +198,7 @@ Describe 'about_SecretsTools' {
         @{ Heading = 'NAMES AND REFERENCES'; Terms = 'ssm:', 'sm:', 'arn:aws:secretsmanager:', 'arn:aws:ssm:', '#password', ':3', ':stable' }
         @{ Heading = 'DEFAULTS'; Terms = 'plain name', 'SECRETSTOOLS_DEFAULT_STORE', '$PSDefaultParameterValues', 'Otherwise Secrets Manager' }
         @{ Heading = 'CREDENTIALS, REGION AND ENDPOINT'; Terms = '-ProfileName', 'AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SESSION_TOKEN', '-Credential', 'Roles', 'role_arn' }
-        @{ Heading = 'THE NAME CLASH WITH SECRETMANAGEMENT'; Terms = 'Microsoft.PowerShell.SecretManagement', 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Remove-Secret', 'Import-Module SecretsTools -Prefix Aws', 'SecretsTools\Get-Secret' }
+        @{ Heading = 'THE NAME CLASH WITH SECRETMANAGEMENT'; Terms = 'Microsoft.PowerShell.SecretManagement', 'Get-Secret', 'Set-Secret', 'Get-SecretInfo', 'Remove-Secret', 'Set-SecretInfo', 'Register-SecretVault -Name aws-prod -ModuleName SecretsTools', 'Microsoft.PowerShell.SecretManagement\Get-Secret db -Vault aws-prod', 'Import-Module SecretsTools -Prefix Aws', 'SecretsTools\Get-Secret', "'*-Secret*:Store' reaches" }
         @{ Heading = 'CONFIRMATION AND UNATTENDED USE'; Terms = '-Force', '-Confirm:$false', '$ConfirmPreference', '-NonInteractive', 'ConfirmationRequired' }
     ) {
         $Sections.Contains($Heading) | Should -BeTrue -Because "about_SecretsTools has a '$Heading' section"

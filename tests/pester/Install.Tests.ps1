@@ -38,6 +38,9 @@ Describe 'build.ps1 Install' {
         $target = Join-Path $modules "SecretsTools/$Version"
         Test-Path (Join-Path $target 'SecretsTools.psd1') | Should -BeTrue
         Test-Path (Join-Path $target 'en-US/SecretsTools.dll-Help.xml') | Should -BeTrue
+        # The SecretManagement vault extension, which Register-SecretVault looks for beside the manifest.
+        Test-Path (Join-Path $target 'SecretsTools.Extension/SecretsTools.Extension.psd1') | Should -BeTrue
+        Test-Path (Join-Path $target 'SecretsTools.Extension/SecretsTools.Extension.psm1') | Should -BeTrue
 
         $probe = Invoke-ChildPwsh -Arguments '-Command', $ProbeByName -Environment @{ PSModulePath = $modules }
         $probe.ExitCode | Should -Be 0 -Because $probe.Error

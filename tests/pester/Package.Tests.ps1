@@ -53,6 +53,9 @@ BeforeAll {
         $built = Get-FolderHashes $script:Built
         $packaged = Get-FolderHashes $Path
         $expectedNames = @($built.Keys) + 'LICENSE' + $AddedByInstaller
+        # The SecretManagement vault extension is part of the module (Register-SecretVault finds it there).
+        $built.Keys | Should -Contain 'SecretsTools.Extension/SecretsTools.Extension.psd1'
+        $built.Keys | Should -Contain 'SecretsTools.Extension/SecretsTools.Extension.psm1'
         $packaged.Keys | Sort-Object | Should -Be ($expectedNames | Sort-Object)
         foreach ($name in $built.Keys | Where-Object { $_ -ne 'SecretsTools.psd1' }) { $packaged[$name] | Should -Be $built[$name] -Because $name }
         $packaged['LICENSE'] | Should -Be (Get-FileHash (Join-Path $script:RepoRoot 'LICENSE')).Hash

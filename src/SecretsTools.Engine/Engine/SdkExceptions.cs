@@ -21,6 +21,10 @@ internal static class SdkExceptions
         SecretsManagerConnectionException c => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {c.Message}"),
         AmazonServiceException s when AwsErrorTranslator.IsSessionWide(s) => new AwsCallException(AwsFailure.Credentials,
             $"AWS did not accept the credentials ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
+        // A Secrets Manager error no store caught still gets its own ErrorId, not AwsRequestFailed.
+        SecretsManagerException s => new AwsCallException(AwsFailure.Service,
+            $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId,
+            errorId: Stores.SecretsManager.SecretsManagerErrors.ErrorIdFor(s.ErrorCode)),
         AmazonServiceException s => new AwsCallException(AwsFailure.Service,
             $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
         AmazonClientException c => new AwsCallException(AwsFailure.Configuration, c.Message.TrimEnd('.')),

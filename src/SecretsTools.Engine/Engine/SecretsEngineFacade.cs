@@ -56,12 +56,19 @@ public sealed class SecretsEngineFacade : ISecretsEngine
                     IncludeSpace = options.IncludeSpace,
                     RequireEachIncludedType = options.RequireEachIncludedType,
                 }, cancellationToken).ConfigureAwait(false);
-                return response.RandomPassword ?? throw new ArgumentException("GetRandomPassword returned no password.");
+                return response.RandomPassword ?? throw new SecretStoreException(ErrorIds.AwsRequestFailed, System.Management.Automation.ErrorCategory.InvalidResult,
+                    null, "Secrets Manager's GetRandomPassword answered without a password.");
             }
-            catch (Amazon.Runtime.AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+            catch (Amazon.Runtime.AmazonServiceException ex) when (ex.ErrorCode is "InvalidParameterException" or "InvalidRequestException")
             {
-                // One call, one output: the cmdlet ends with our ErrorId.
-                throw AwsErrorTranslator.Translate(ex, "GetRandomPassword", SecretStoreKind.SecretsManager);
+                // The service refused the options: the same error as options the local check refuses.
+                throw new SecretStoreException(ErrorIds.InvalidParameterCombination, System.Management.Automation.ErrorCategory.InvalidArgument, null,
+                    $"Secrets Manager's GetRandomPassword refused these options: {ex.Message} (AWS {ex.ErrorCode})", ex);
+            }
+            catch (SecretsTools.SecretsManager.SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+            {
+                // One call, one output: the cmdlet ends with our ErrorId. No secret is concerned, so no name.
+                throw Stores.SecretsManager.SecretsManagerErrors.Translate(ex, "GetRandomPassword");
             }
         });
 

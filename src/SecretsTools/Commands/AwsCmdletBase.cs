@@ -66,8 +66,23 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
         return Credential is null ? connection : connection with
         {
             AccessKeyId = Credential.UserName,
-            SecretAccessKey = Values.SecureStrings.ToPlainText(Credential.Password),
+            SecretAccessKey = SecretKeyOf(Credential),
         };
+    }
+
+    private readonly List<(PSCredential Credential, string Key)> _secretKeys = new(2);
+
+    /// <summary>
+    /// The SDK's credentials take the secret key as a string, so it must be plain text once; this
+    /// makes it once per command and credential, not on every connection built (each piped object).
+    /// </summary>
+    internal string SecretKeyOf(PSCredential credential)
+    {
+        foreach (var (known, key) in _secretKeys)
+            if (ReferenceEquals(known, credential)) return key;
+        string plain = Values.SecureStrings.ToPlainText(credential.Password);
+        _secretKeys.Add((credential, plain));
+        return plain;
     }
 
     /// <summary>For the value cache: a command's -CacheTtl, else the configured one; null when caching is off.</summary>
@@ -133,7 +148,7 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
             AwsFailure.Configuration => (ErrorIds.AwsConfigurationError, ErrorCategory.ConnectionError,
                 $"Could not call AWS ({ex.Message}). Set -Region, -ProfileName or -Credential, or AWS_REGION and AWS_PROFILE."),
             // Stores translate the errors they expect; anything else still gets our ErrorId.
-            _ => (ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, ex.Message),
+            _ => (ex.ErrorId ?? ErrorIds.AwsRequestFailed, ErrorCategory.NotSpecified, ex.Message),
         };
         return new ErrorRecord(ex, id, category, null) { ErrorDetails = new ErrorDetails(message) };
     }

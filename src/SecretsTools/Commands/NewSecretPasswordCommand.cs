@@ -64,6 +64,8 @@ public sealed class NewSecretPasswordCommand : AwsCmdletBase
         string password;
         try
         {
+            // Checked here for both ways, so -UseService fails like the local generator, before any call.
+            PasswordGenerator.Validate(options);
             password = UseService ? FromService(options) : PasswordGenerator.Generate(options);
         }
         catch (ArgumentException ex)

@@ -11,7 +11,7 @@ public sealed class RestoreSecretCommand : SecretCmdletBase
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SecretId")]
-    [ArgumentCompleter(typeof(Completion.SecretNameCompleter))]
+    [ArgumentCompleter(typeof(Completion.DeletedSecretNameCompleter))]
     public string[] Name { get; set; } = System.Array.Empty<string>();
 
     [Parameter]

@@ -191,6 +191,22 @@ public abstract class SecretCmdletBase : AwsCmdletBase
             $"Secret '{reference.Name}' was not found in {StoreNames.Display(reference.Store)}; {what} of that name exists: "
             + $"use {prefix}{reference.Name} or -Store {other}.", error);
     }
+
+    /// <summary>
+    /// Every verbose, warning and error record this cmdlet writes carries MyInvocation, whose
+    /// BoundParameters hold the bound values: `Set-Secret -Secret $s -Verbose 4>&1 | ConvertTo-Json`
+    /// would print $s. The cmdlet reads its values from its properties, so the entries are kept
+    /// (callers test ContainsKey) but their values replaced. Called at the start of each
+    /// ProcessRecord, since pipeline binding sets them again for every input.
+    /// </summary>
+    internal void RedactBoundValues(params string[] names)
+    {
+        var bound = MyInvocation.BoundParameters;
+        foreach (string name in names)
+            if (bound.ContainsKey(name)) bound[name] = RedactedValue;
+    }
+
+    internal const string RedactedValue = "(redacted)";
 }
 
 /// <summary>

@@ -51,7 +51,7 @@ public abstract class SecretTransferCmdletBase : SecretCmdletBase
         ProfileName = DestinationProfileName ?? origin.ProfileName,
         EndpointUrl = DestinationEndpointUrl ?? ConnectionFor(kind).EndpointUrl,
         AccessKeyId = DestinationCredential?.UserName ?? origin.AccessKeyId,
-        SecretAccessKey = DestinationCredential is null ? origin.SecretAccessKey : Values.SecureStrings.ToPlainText(DestinationCredential.Password),
+        SecretAccessKey = DestinationCredential is null ? origin.SecretAccessKey : SecretKeyOf(DestinationCredential),
         SessionToken = DestinationCredential is null ? origin.SessionToken : null,
     };
 }

@@ -89,6 +89,9 @@ public sealed class SetSecretCommand : SecretCmdletBase
     /// </summary>
     protected override void ProcessRecord()
     {
+        // The value is held in the property, never in the records' BoundParameters (verbose/warning
+        // records carry InvocationInfo): redact on every record, buffered or not.
+        RedactBoundValues(nameof(Secret), nameof(SecureStringSecret));
         if (_nameFromCommandLine && MyInvocation.ExpectingInput && ParameterSetName == ObjectSet)
         {
             if (++_pipedCount == 1) _firstPiped = (Secret, Store, Region);

@@ -17,7 +17,7 @@ namespace SecretsTools.Completion;
 /// the prompt; failures complete nothing. Listings are cached for a few seconds (CompletionCache),
 /// so Tab after Tab costs one call.
 /// </summary>
-public sealed class SecretNameCompleter : IArgumentCompleter
+public class SecretNameCompleter : IArgumentCompleter
 {
     private const int MaxResults = 50;
 
@@ -31,12 +31,14 @@ public sealed class SecretNameCompleter : IArgumentCompleter
         string word = CompletionText.Typed(wordToComplete);
         // The names a copy goes to, or a comparison is made with, are on the destination connection.
         bool destination = parameterName is "Destination" or "DifferenceName";
-        // What Restore-Secret can restore is exactly what is scheduled for deletion.
-        bool deleted = (commandName ?? "").EndsWith("Restore-Secret", StringComparison.OrdinalIgnoreCase);
+        bool deleted = CompletesDeleted;
         return BoundedCompletion.Run(token => word.Contains('#')
             ? KeysAsync(word, fakeBoundParameters, destination, token)
             : NamesAsync(word, fakeBoundParameters, destination, deleted, token));
     }
+
+    /// <summary>Whether the names offered are those scheduled for deletion instead of the live ones.</summary>
+    protected virtual bool CompletesDeleted => false;
 
     private static async Task<IReadOnlyList<CompletionResult>> NamesAsync(string word, IDictionary bound, bool destination, bool deleted, CancellationToken token)
     {

@@ -28,13 +28,17 @@ internal enum AwsFailure
 /// </summary>
 internal sealed class AwsCallException : Exception
 {
-    public AwsCallException(AwsFailure failure, string message, string? errorCode = null, string? requestId = null, Exception? inner = null)
+    public AwsCallException(AwsFailure failure, string message, string? errorCode = null, string? requestId = null, Exception? inner = null, string? errorId = null)
         : base(message, inner)
     {
         Failure = failure;
         ErrorCode = errorCode;
         RequestId = requestId;
+        ErrorId = errorId;
     }
+
+    /// <summary>Our ErrorId for a service error the engine knows (e.g. InvalidNextToken); null: AwsRequestFailed.</summary>
+    public string? ErrorId { get; }
 
     public AwsFailure Failure { get; }
 

@@ -58,6 +58,7 @@ internal static class ErrorIds
     public const string FileReadFailed = "FileReadFailed";
     public const string FileWriteFailed = "FileWriteFailed";
     public const string InvalidTag = "InvalidTag";
+    public const string InvalidVaultParameter = "InvalidVaultParameter";
     public const string SecretFileNotFound = "SecretFileNotFound";
     public const string InvalidSecretFile = "InvalidSecretFile";
     public const string DuplicateSecretName = "DuplicateSecretName";
@@ -69,4 +70,15 @@ internal static class ErrorIds
     public const string InvalidConfigurationValue = "InvalidConfigurationValue";
     public const string ConfigurationFileInvalid = "ConfigurationFileInvalid";
     public const string ConfigurationWriteFailed = "ConfigurationWriteFailed";
+
+    // Secrets Manager's own service errors, one ErrorId each (issue 12, item 9).
+    public const string KmsDecryptionFailed = "KmsDecryptionFailed";
+    public const string KmsEncryptionFailed = "KmsEncryptionFailed";
+    public const string AwsInternalError = "AwsInternalError";
+    public const string InvalidNextToken = "InvalidNextToken";
+    public const string MalformedPolicy = "MalformedPolicy";
+    public const string PublicPolicyRefused = "PublicPolicyRefused";
+    public const string PreconditionNotMet = "PreconditionNotMet";
+    public const string InvalidRequest = "InvalidRequest";
+    public const string InvalidParameter = "InvalidParameter";
 }

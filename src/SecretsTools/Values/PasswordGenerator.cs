@@ -35,7 +35,13 @@ internal static class PasswordGenerator
         return classes;
     }
 
-    public static string Generate(PasswordOptions options)
+    /// <summary>
+    /// Throws ArgumentException for options no password can meet. Also checked before
+    /// New-SecretPassword -UseService calls GetRandomPassword, so both ways fail alike and early.
+    /// </summary>
+    public static void Validate(PasswordOptions options) => ValidatedClasses(options);
+
+    private static IReadOnlyList<string> ValidatedClasses(PasswordOptions options)
     {
         if (options.Length < PasswordOptions.MinLength || options.Length > PasswordOptions.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(options), $"Length must be {PasswordOptions.MinLength} to {PasswordOptions.MaxLength}.");
@@ -44,6 +50,12 @@ internal static class PasswordGenerator
             throw new ArgumentException("The options exclude every character; include at least one character class.");
         if (options.RequireEachIncludedType && options.Length < classes.Count)
             throw new ArgumentException($"A password that has every one of the {classes.Count} included character types needs a length of at least {classes.Count}.");
+        return classes;
+    }
+
+    public static string Generate(PasswordOptions options)
+    {
+        var classes = ValidatedClasses(options);
 
         string pool = string.Concat(classes);
         var chars = new char[options.Length];

@@ -21,7 +21,7 @@ public class TransientBatchFailureTests
 
     [Theory]
     [InlineData(400, Throttling, "Throttled")]
-    [InlineData(500, ServerError, "AwsRequestFailed")]
+    [InlineData(500, ServerError, "AwsInternalError")]
     public void Secrets_Manager_batch_errors_are_one_error_per_name_and_no_single_reads(int status, string body, string errorId)
     {
         using var server = new FakeHttpServer(FakeReply.Json(status, body));

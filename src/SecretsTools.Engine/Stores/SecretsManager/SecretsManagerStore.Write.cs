@@ -77,7 +77,7 @@ internal sealed partial class SecretsManagerStore
         }
         catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
         {
-            throw SecretsManagerErrors.Translate(ex, request.Name);
+            throw await FailureAsync(ex, request.Name, request.KmsKeyId, cancellationToken).ConfigureAwait(false);
         }
 
         return new SecretWriteResult(await WriteNewVersionAsync(request, text, binary, cancellationToken).ConfigureAwait(false), SecretWriteOutcome.Updated);
@@ -155,7 +155,7 @@ internal sealed partial class SecretsManagerStore
             SecretId = name,
             Description = description,
             KmsKeyId = kmsKeyId,
-        }, cancellationToken));
+        }, cancellationToken), kmsKeyId);
 
     private Task<TagResourceResponse> TagAsync(string name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
         Translated(name, () => _client.TagResourceAsync(new TagResourceRequest

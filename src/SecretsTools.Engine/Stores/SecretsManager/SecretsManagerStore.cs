@@ -75,7 +75,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
             }
             var error = response.Errors.FirstOrDefault(e => e.SecretId == id);
             if (error is not null)
-                results[i] = SecretReadResult.Failure(requests[i], SecretsManagerErrors.Translate(error.ErrorCode, error.Message, id));
+                results[i] = SecretReadResult.Failure(requests[i], await FailureAsync(error.ErrorCode, error.Message, id, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -103,7 +103,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
             if (request.SelectsVersion && ex.ErrorCode == "ResourceNotFoundException")
                 return SecretReadResult.Failure(request, new SecretStoreException(ErrorIds.SecretVersionNotFound, ErrorCategory.ObjectNotFound, request.Name,
                     $"Secret '{request.Name}' has no version '{request.Version ?? request.Label}' in Secrets Manager, or does not exist.", ex));
-            return SecretReadResult.Failure(request, SecretsManagerErrors.Translate(ex, request.Name));
+            return SecretReadResult.Failure(request, await FailureAsync(ex, request.Name, null, cancellationToken).ConfigureAwait(false));
         }
     }
 
@@ -167,7 +167,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
         var match = SecretsManagerFilters.LocalMatcher(query);
         do
         {
-            var page = await Translated(query.NamePattern ?? query.Path ?? "*", () => _client.ListSecretsAsync(request, cancellationToken)).ConfigureAwait(false);
+            var page = await Translated(query.NamePattern ?? query.Path ?? "*", () => _client.ListSecretsAsync(request, cancellationToken), describeOnFailure: false).ConfigureAwait(false);
             foreach (var entry in page.SecretList)
             {
                 var info = SecretsManagerInfo.From(entry, Region);
@@ -199,7 +199,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
             }
             catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
-                var error = SecretsManagerErrors.Translate(ex, name);
+                var error = await FailureAsync(ex, name, null, cancellationToken).ConfigureAwait(false);
                 // Already scheduled is what was asked for: a re-run of the same removal succeeds.
                 bool alreadyScheduled = error.ErrorId == ErrorIds.SecretScheduledForDeletion && !options.WithoutRecovery;
                 results.Add(new SecretOperationResult(name, alreadyScheduled ? null : error));
@@ -214,9 +214,15 @@ internal sealed partial class SecretsManagerStore : ISecretStore
         return await DescribeAsync(name, cancellationToken).ConfigureAwait(false) ?? throw SecretStoreException.NotFound(name, Kind);
     }
 
-    private async Task<T> Translated<T>(string name, Func<Task<T>> call)
+    /// <summary>A call about <paramref name="name"/>; a listing passes describeOnFailure: false, since its "name" is a pattern.</summary>
+    private async Task<T> Translated<T>(string name, Func<Task<T>> call, string? kmsKeyId = null, bool describeOnFailure = true)
     {
         try { return await call().ConfigureAwait(false); }
-        catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex)) { throw SecretsManagerErrors.Translate(ex, name); }
+        catch (SecretsManagerException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+        {
+            throw describeOnFailure
+                ? await FailureAsync(ex, name, kmsKeyId, CancellationToken.None).ConfigureAwait(false)
+                : SecretsManagerErrors.Translate(ex, name);
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
@@ -41,15 +40,35 @@ internal sealed class AwsJsonRequestMarshaller : IMarshaller<IRequest, AmazonWeb
         return request;
     }
 
+    /// <summary>
+    /// Serialised once, straight to UTF-8 (no JsonNode tree of the value's strings). When a token
+    /// must be added, it is spliced in after the opening brace and the first buffer is cleared,
+    /// so only the body the SDK sends holds the value.
+    /// </summary>
     internal static byte[] SerializeBody(AmazonWebServiceRequest input)
     {
-        var body = JsonSerializer.SerializeToNode(input, input.GetType(), SecretsManagerJson.Options) as JsonObject ?? new JsonObject();
-        if (input is IIdempotentRequest idempotent && string.IsNullOrEmpty(idempotent.ClientRequestToken))
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(input, input.GetType(), SecretsManagerJson.Options);
+        if (input is not IIdempotentRequest idempotent || !string.IsNullOrEmpty(idempotent.ClientRequestToken)) return body;
+        if (idempotent.ClientRequestToken is not null)
         {
-            // Generated here rather than stored on the caller's object, so reusing a request object
-            // for a second call does not silently reuse the token.
-            body[ClientRequestTokenMember] = Guid.NewGuid().ToString();
+            // An empty token was serialised as "": replace it rather than send the member twice.
+            Array.Clear(body);
+            var node = (System.Text.Json.Nodes.JsonObject)JsonSerializer.SerializeToNode(input, input.GetType(), SecretsManagerJson.Options)!;
+            node[ClientRequestTokenMember] = Guid.NewGuid().ToString();
+            return JsonSerializer.SerializeToUtf8Bytes(node, SecretsManagerJson.Options);
         }
-        return JsonSerializer.SerializeToUtf8Bytes(body, SecretsManagerJson.Options);
+
+        // Generated here rather than stored on the caller's object, so reusing a request object
+        // for a second call does not silently reuse the token.
+        byte[] member = System.Text.Encoding.UTF8.GetBytes($"\"{ClientRequestTokenMember}\":\"{Guid.NewGuid()}\"");
+        bool empty = body.Length == 2; // "{}"
+        var withToken = new byte[body.Length + member.Length + (empty ? 0 : 1)];
+        withToken[0] = (byte)'{';
+        member.CopyTo(withToken, 1);
+        int at = 1 + member.Length;
+        if (!empty) withToken[at++] = (byte)',';
+        body.AsSpan(1).CopyTo(withToken.AsSpan(at));
+        Array.Clear(body);
+        return withToken;
     }
 }

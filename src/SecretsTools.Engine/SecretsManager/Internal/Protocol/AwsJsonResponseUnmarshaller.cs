@@ -25,10 +25,19 @@ internal sealed class AwsJsonResponseUnmarshaller<TResponse> : JsonResponseUnmar
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
     {
         using var body = new MemoryStream();
-        context.Stream.CopyTo(body);
-        if (body.Length == 0) return new TResponse();
-        return JsonSerializer.Deserialize<TResponse>(body.GetBuffer().AsSpan(0, (int)body.Length), SecretsManagerJson.Options)
-               ?? new TResponse();
+        try
+        {
+            context.Stream.CopyTo(body);
+            if (body.Length == 0) return new TResponse();
+            return JsonSerializer.Deserialize<TResponse>(body.GetBuffer().AsSpan(0, (int)body.Length), SecretsManagerJson.Options)
+                   ?? new TResponse();
+        }
+        finally
+        {
+            // The body may hold decrypted values (GetSecretValue): cleared as soon as it is read.
+            // (The smaller buffers the stream outgrew while copying are unreachable, so not cleared.)
+            Array.Clear(body.GetBuffer(), 0, (int)body.Length);
+        }
     }
 
     /// <summary>
