@@ -74,7 +74,7 @@ internal sealed partial class ParameterStoreStore
         {
             if (request.KnownToExist && !request.NoClobber) return await OverwriteAsync(request, put, cancellationToken).ConfigureAwait(false);
             // Create first: tags can only ride along on a create (Tags with Overwrite=true is a ValidationException).
-            var response = await RetryTooManyUpdates(() => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await PutOnceAsync(put, versionBefore: 0, cancellationToken).ConfigureAwait(false);
             return new SecretWriteResult(Written(request, put.Type.Value, response, TagTable.From(request.Tags)), SecretWriteOutcome.Created);
         }
         catch (ParameterAlreadyExistsException) when (!request.NoClobber)
@@ -122,7 +122,7 @@ internal sealed partial class ParameterStoreStore
         }
         put.Overwrite = true;
         put.Tags = null;
-        var response = await TranslatedWrite(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var response = await Translated(request.Name, () => PutOnceAsync(put, current?.Version ?? 0, cancellationToken)).ConfigureAwait(false);
         if (request.Tags is { Count: > 0 })
             await AddTagsAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
         // An existing parameter kept tags we did not read: Tags stays unknown (null).
@@ -158,7 +158,8 @@ internal sealed partial class ParameterStoreStore
             // value: the current one is written back unchanged, as a new version.
             var read = (await ReadAsync(new[] { new SecretReadRequest(update.Name) }, cancellationToken).ConfigureAwait(false))[0];
             if (read.Error is not null) throw read.Error;
-            await TranslatedWrite(update.Name, () => _ssm.PutParameterAsync(new PutParameterRequest
+            long versionBefore = long.TryParse(read.Version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long v) ? v : 0;
+            await Translated(update.Name, () => PutOnceAsync(new PutParameterRequest
             {
                 Name = update.Name,
                 Value = read.Value!.Text,
@@ -166,7 +167,7 @@ internal sealed partial class ParameterStoreStore
                 Description = update.Description ?? current.Description,
                 KeyId = update.KmsKeyId ?? current.KmsKeyId,
                 Overwrite = true,
-            }, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }, versionBefore, cancellationToken)).ConfigureAwait(false);
         }
         if (update.AddTags is { Count: > 0 })
             await AddTagsAsync(update.Name, update.AddTags, cancellationToken).ConfigureAwait(false);

@@ -246,10 +246,10 @@ internal sealed partial class ParameterStoreStore : ISecretStore
         var results = new List<SecretOperationResult>(names.Count);
         foreach (var batch in names.Distinct(StringComparer.Ordinal).Chunk(ParameterStoreLimits.DeleteParametersBatch))
         {
-            DeleteParametersResponse response;
+            HashSet<string> missing;
             try
             {
-                response = await _ssm.DeleteParametersAsync(new DeleteParametersRequest { Names = batch.ToList() }, cancellationToken).ConfigureAwait(false);
+                missing = (await DeleteOnceAsync(batch.ToList(), cancellationToken).ConfigureAwait(false)).Missing;
             }
             catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
@@ -265,8 +265,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
                 }
                 continue;
             }
-            var invalid = new HashSet<string>(response.InvalidParameters ?? new List<string>(), StringComparer.Ordinal);
-            results.AddRange(batch.Select(n => new SecretOperationResult(n, invalid.Contains(n) ? SecretStoreException.NotFound(n, Kind) : null)));
+            results.AddRange(batch.Select(n => new SecretOperationResult(n, missing.Contains(n) ? SecretStoreException.NotFound(n, Kind) : null)));
         }
         return results;
     }
