@@ -123,8 +123,11 @@ internal sealed partial class ParameterStoreStore
         put.Overwrite = true;
         put.Tags = null;
         var response = await Translated(request.Name, () => PutOnceAsync(put, current?.Version ?? 0, cancellationToken)).ConfigureAwait(false);
+        // Tags cannot ride along on an overwrite (the description does): a failure to tag after the
+        // value is a PartialWrite that says the value was written, not a plain error.
         if (request.Tags is { Count: > 0 })
-            await AddTagsAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
+            await new PartialWrite(request.Name, $"the value (version {response.Version})").RunAsync(
+                (PartialWrite.Tags(request.Tags), () => AddTagsAsync(request.Name, request.Tags, cancellationToken))).ConfigureAwait(false);
         // An existing parameter kept tags we did not read: Tags stays unknown (null).
         return new SecretWriteResult(Written(request, type, response, null), SecretWriteOutcome.Updated);
     }

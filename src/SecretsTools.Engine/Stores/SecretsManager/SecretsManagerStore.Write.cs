@@ -101,15 +101,26 @@ internal sealed partial class SecretsManagerStore
             // The same token and value again is a no-op: a write re-sent after a lost reply makes one version.
             ClientRequestToken = request.ClientRequestToken,
         }, cancellationToken)).ConfigureAwait(false);
-        if (request.Description is not null || request.KmsKeyId is not null)
-            await UpdateMetadataAsync(request.Name, request.Description, request.KmsKeyId, cancellationToken).ConfigureAwait(false);
-        if (request.Tags is { Count: > 0 })
-            await TagAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
+        // No call sets a value and metadata of an existing secret together: a failure after the
+        // value is a PartialWrite that says the value was written, not a plain error.
+        await new PartialWrite(request.Name, $"the value (version {put.VersionId})").RunAsync(
+            (MetadataWhat(request.Description, request.KmsKeyId), request.Description is not null || request.KmsKeyId is not null
+                ? () => UpdateMetadataAsync(request.Name, request.Description, request.KmsKeyId, cancellationToken) : null),
+            (request.Tags is { Count: > 0 } ? PartialWrite.Tags(request.Tags) : "", request.Tags is { Count: > 0 }
+                ? () => TagAsync(request.Name, request.Tags, cancellationToken) : null)).ConfigureAwait(false);
         var tags = existing.Tags is null ? null : (System.Collections.Hashtable)existing.Tags.Clone();
         if (tags is not null && request.Tags is not null)
             foreach (var (key, value) in request.Tags) tags[key] = value;
         return Written(request, put.ARN, put.VersionId, tags);
     }
+
+    private static string MetadataWhat(string? description, string? kmsKeyId) =>
+        (description, kmsKeyId) switch
+        {
+            (not null, not null) => "the description and KMS key",
+            (not null, null) => "the description",
+            _ => "the KMS key",
+        };
 
     private SecretInfo Written(SecretWriteRequest request, string? arn, string? versionId, System.Collections.Hashtable? tags) => new()
     {
