@@ -16,13 +16,14 @@ internal sealed class PartialWrite
     private readonly string _name;
     private readonly List<string> _done = new();
 
-    public PartialWrite(string name, string valueWritten)
+    /// <param name="alreadyWritten">What an earlier call of the write did (the value version); null: nothing yet.</param>
+    public PartialWrite(string name, string? alreadyWritten = null)
     {
         _name = name;
-        _done.Add(valueWritten);
+        if (alreadyWritten is not null) _done.Add(alreadyWritten);
     }
 
-    /// <summary>Runs the steps in order; each is named ("the tags (team, env)") for the message.</summary>
+    /// <summary>Runs the steps in order (null ones are skipped); each is named ("the tags env, team") for the message.</summary>
     public async Task RunAsync(params (string What, Func<Task>? Step)[] steps)
     {
         var pending = steps.Where(s => s.Step is not null).ToList();
@@ -31,6 +32,10 @@ internal sealed class PartialWrite
             try
             {
                 await pending[i].Step!().ConfigureAwait(false);
+            }
+            catch (SecretStoreException) when (_done.Count == 0)
+            {
+                throw; // the first call failed: nothing was written, and the error says so as it is
             }
             catch (SecretStoreException ex)
             {
@@ -50,6 +55,15 @@ internal sealed class PartialWrite
     private static string Uncapitalised(string message) =>
         message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
 
-    public static string Tags(IReadOnlyDictionary<string, string> tags) =>
-        $"the tag{(tags.Count == 1 ? "" : "s")} {string.Join(", ", tags.Keys.OrderBy(k => k, StringComparer.Ordinal))}";
+    public static string Metadata(string? description, string? kmsKeyId) => (description, kmsKeyId) switch
+    {
+        (not null, not null) => "the description and KMS key",
+        (not null, null) => "the description",
+        _ => "the KMS key",
+    };
+
+    public static string Tags(IReadOnlyDictionary<string, string> tags) => TagKeys(tags.Keys.ToList());
+
+    public static string TagKeys(IReadOnlyCollection<string>? keys) => keys is null ? "" :
+        $"the tag{(keys.Count == 1 ? "" : "s")} {string.Join(", ", keys.OrderBy(k => k, StringComparer.Ordinal))}";
 }

@@ -20,6 +20,9 @@ public sealed class IamMotoFixture : IAsyncLifetime
     // Writes values, but may not tag or change metadata.
     private const string ValueWriter = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:PutParameter","ssm:GetParameter","ssm:GetParameters","ssm:DescribeParameters","ssm:ListTagsForResource","secretsmanager:CreateSecret","secretsmanager:PutSecretValue","secretsmanager:DescribeSecret","secretsmanager:GetSecretValue","secretsmanager:BatchGetSecretValue"],"Resource":"*"}]}""";
 
+    // Changes descriptions, but may not tag.
+    private const string Describer = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:PutParameter","ssm:GetParameter","ssm:GetParameters","ssm:DescribeParameters","ssm:ListTagsForResource","secretsmanager:UpdateSecret","secretsmanager:DescribeSecret","secretsmanager:GetSecretValue"],"Resource":"*"}]}""";
+
     private const string GetParameterOnly = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:GetParameter","Resource":"*"}]}""";
 
     private const string NoReads = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:DescribeParameters","Resource":"*"}]}""";
@@ -30,17 +33,19 @@ public sealed class IamMotoFixture : IAsyncLifetime
     public PSCredential AdminUser { get; private set; } = null!;
     public PSCredential ValueWriterUser { get; private set; } = null!;
     public PSCredential GetParameterOnlyUser { get; private set; } = null!;
+    public PSCredential DescriberUser { get; private set; } = null!;
     public PSCredential NoReadsUser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         _ = MotoServer.Instance; // the shared environment (region, no real credentials)
-        _server = MotoServer.StartPrivate(initialNoAuthActionCount: 4 * MotoIamBootstrap.CallsPerUser);
+        _server = MotoServer.StartPrivate(initialNoAuthActionCount: 5 * MotoIamBootstrap.CallsPerUser);
         var iam = new MotoIamBootstrap(_server.Endpoint);
         AdminUser = Credential(await iam.CreateUserWithKeyAsync("st-admin", Admin));
         ValueWriterUser = Credential(await iam.CreateUserWithKeyAsync("st-value-writer", ValueWriter));
         GetParameterOnlyUser = Credential(await iam.CreateUserWithKeyAsync("st-get-parameter", GetParameterOnly));
         NoReadsUser = Credential(await iam.CreateUserWithKeyAsync("st-no-reads", NoReads));
+        DescriberUser = Credential(await iam.CreateUserWithKeyAsync("st-describer", Describer));
     }
 
     private static PSCredential Credential((string AccessKeyId, string SecretAccessKey) key)
@@ -135,5 +140,26 @@ public class PartialWriteTests(IamMotoFixture moto) : IClassFixture<IamMotoFixtu
         var info = (SecretsTools.Model.SecretInfo)Run($"Get-SecretInfo {reference} @as", moto.AdminUser).Output.Single()!;
         Assert.Equal("d", info.Description);
         Assert.Equal("a", info.Tags!["team"]);
+    }
+
+    [Theory]
+    [InlineData("ssm:/{0}/p")]
+    [InlineData("sm:{0}")]
+    public void Set_SecretInfo_says_what_it_changed_before_a_denied_call(string referenceFormat)
+    {
+        string reference = string.Format(referenceFormat, MotoServer.UniqueName("partiali"));
+        Assert.Empty(Run($"Set-Secret {reference} -Secret 'v' -Description 'old' @as -Confirm:$false", moto.AdminUser).Errors);
+
+        var partly = Run($"Set-SecretInfo {reference} -Description 'new' -Tag @{{ team = 'a' }} @as -Confirm:$false", moto.DescriberUser);
+        var none = Run($"Set-SecretInfo {reference} -Tag @{{ team = 'a' }} @as -Confirm:$false", moto.DescriberUser);
+
+        var error = partly.Errors.Single();
+        Assert.Equal("PartialWrite", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("the description was written, but the tag team was not", error.Exception.Message);
+        // The first call denied: nothing was written, and that is a plain AccessDenied.
+        Assert.Equal("AccessDenied", none.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
+        var info = (SecretsTools.Model.SecretInfo)Run($"Get-SecretInfo {reference} @as", moto.AdminUser).Output.Single()!;
+        Assert.Equal("new", info.Description);
+        Assert.False(info.Tags!.ContainsKey("team"));
     }
 }

@@ -152,37 +152,44 @@ internal sealed partial class ParameterStoreStore
         var current = await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false)
             ?? throw SecretStoreException.NotFound(update.Name, Kind);
 
-        if (update.Description is not null || update.KmsKeyId is not null)
-        {
-            if (update.KmsKeyId is not null && current.Type != "SecureString")
-                throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, update.Name,
-                    "-KmsKeyId applies only to SecureString parameters.");
-            // PutParameter is the only call that changes a description or key, and it needs the
-            // value: the current one is written back unchanged, as a new version.
-            var read = (await ReadAsync(new[] { new SecretReadRequest(update.Name) }, cancellationToken).ConfigureAwait(false))[0];
-            if (read.Error is not null) throw read.Error;
-            long versionBefore = long.TryParse(read.Version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long v) ? v : 0;
-            await Translated(update.Name, () => PutOnceAsync(new PutParameterRequest
-            {
-                Name = update.Name,
-                Value = read.Value!.Text,
-                Type = new ParameterType(current.Type),
-                Description = update.Description ?? current.Description,
-                KeyId = update.KmsKeyId ?? current.KmsKeyId,
-                Overwrite = true,
-            }, versionBefore, cancellationToken)).ConfigureAwait(false);
-        }
-        if (update.AddTags is { Count: > 0 })
-            await AddTagsAsync(update.Name, update.AddTags, cancellationToken).ConfigureAwait(false);
-        if (update.RemoveTags is { Count: > 0 })
-            await TranslatedWrite(update.Name, () => _ssm.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest
-            {
-                ResourceType = ResourceTypeForTagging.Parameter,
-                ResourceId = update.Name,
-                TagKeys = update.RemoveTags.ToList(),
-            }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (update.KmsKeyId is not null && current.Type != "SecureString")
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, update.Name,
+                "-KmsKeyId applies only to SecureString parameters.");
+        // Three calls at most; when a later one fails, PartialWrite says what the earlier ones changed.
+        await new PartialWrite(update.Name).RunAsync(
+            (PartialWrite.Metadata(update.Description, update.KmsKeyId), update.Description is not null || update.KmsKeyId is not null
+                ? () => RewriteWithMetadataAsync(update, current, cancellationToken) : null),
+            (update.AddTags is { Count: > 0 } ? PartialWrite.Tags(update.AddTags) : "", update.AddTags is { Count: > 0 }
+                ? () => AddTagsAsync(update.Name, update.AddTags, cancellationToken) : null),
+            ("the removal of " + PartialWrite.TagKeys(update.RemoveTags), update.RemoveTags is { Count: > 0 }
+                ? () => TranslatedWrite(update.Name, () => _ssm.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest
+                {
+                    ResourceType = ResourceTypeForTagging.Parameter,
+                    ResourceId = update.Name,
+                    TagKeys = update.RemoveTags.ToList(),
+                }, cancellationToken), cancellationToken) : null)).ConfigureAwait(false);
 
         return await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false) ?? current;
+    }
+
+    /// <summary>
+    /// PutParameter is the only call that changes a description or key, and it needs the value:
+    /// the current one is written back unchanged, as a new version.
+    /// </summary>
+    private async Task RewriteWithMetadataAsync(SecretInfoUpdate update, SecretInfo current, CancellationToken cancellationToken)
+    {
+        var read = (await ReadAsync(new[] { new SecretReadRequest(update.Name) }, cancellationToken).ConfigureAwait(false))[0];
+        if (read.Error is not null) throw read.Error;
+        long versionBefore = long.TryParse(read.Version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long v) ? v : 0;
+        await Translated(update.Name, () => PutOnceAsync(new PutParameterRequest
+        {
+            Name = update.Name,
+            Value = read.Value!.Text,
+            Type = new ParameterType(current.Type),
+            Description = update.Description ?? current.Description,
+            KeyId = update.KmsKeyId ?? current.KmsKeyId,
+            Overwrite = true,
+        }, versionBefore, cancellationToken)).ConfigureAwait(false);
     }
 
     private Task AddTagsAsync(string name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
