@@ -41,6 +41,22 @@ public class LostReplyWriteDeleteTests
     }
 
     [Fact]
+    public void Secrets_Manager_writes_with_lost_replies_make_one_version_each()
+    {
+        string name = MotoServer.UniqueName("lostsmw");
+        Assert.Empty(_host.Run($"Set-Secret sm:{name} -Secret 'v0' -Confirm:$false").Errors);
+        using var proxy = new FaultProxy(_moto, new FaultProxyOptions { Faults = [new FaultRule("secretsmanager.PutSecretValue", CallSchedule.Random(0.3, seed: 12), FaultKind.DropAfterForward)] });
+
+        var run = _host.Run($"1..{Writes} | ForEach-Object {{ Set-Secret sm:{name} -Secret \"v$_\" -EndpointUrl '{proxy.Endpoint}' -Confirm:$false }}");
+
+        Assert.Null(run.Terminating);
+        Assert.Empty(run.Errors);
+        Assert.True(proxy.CountsFor("secretsmanager.PutSecretValue").DroppedAfterForward >= 3, "the schedule must drop some replies");
+        var versions = MotoApi.CallAsync(_moto, "secretsmanager", "ListSecretVersionIds", new JsonObject { ["SecretId"] = name, ["IncludeDeprecated"] = true }).GetAwaiter().GetResult()!["Versions"]!.AsArray();
+        Assert.Equal(1 + Writes, versions.Count); // the request token makes a resend the same version
+    }
+
+    [Fact]
     public void NoClobber_recognises_its_own_create_after_a_lost_reply()
     {
         string name = "/" + MotoServer.UniqueName("lostnc") + "/p";
