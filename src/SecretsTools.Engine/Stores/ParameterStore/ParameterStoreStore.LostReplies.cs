@@ -46,6 +46,12 @@ internal sealed partial class ParameterStoreStore
         {
             return null;
         }
+        catch (Amazon.Runtime.AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+        {
+            // Not allowed to look (a write-only policy) or the look failed: send again, as the SDK
+            // would have; at worst that is the extra version this check exists to avoid.
+            return null;
+        }
         // A later version with the same value and type: this write (or one equal to it, which makes
         // the same state). Another writer's value in between is not ours: send ours again, last wins.
         bool ours = parameter.Version > versionBefore && parameter.Value == put.Value && parameter.Type == put.Type;
