@@ -21,5 +21,7 @@ internal sealed class QuietSsmClient : AmazonSimpleSystemsManagementClient
         base.CustomizeRuntimePipeline(pipeline);
         // Inside the retry loop: every attempt is paced by this client's quota families.
         pipeline.AddHandlerAfter<RetryHandler>(new CallPolicy.CallPolicyHandler(new CallPolicy.CallPolicy("SSM")));
+        // Also inside it, and outside the pacing: a write whose reply was lost is not resent blindly.
+        pipeline.AddHandlerAfter<RetryHandler>(new LostReplyHandler());
     }
 }

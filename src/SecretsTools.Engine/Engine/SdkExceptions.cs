@@ -27,6 +27,8 @@ internal static class SdkExceptions
             errorId: Stores.SecretsManager.SecretsManagerErrors.ErrorIdFor(s.ErrorCode)),
         AmazonServiceException s => new AwsCallException(AwsFailure.Service,
             $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
+        SecretsTools.Aws.LostReplyException l => new AwsCallException(AwsFailure.Connection,
+            $"Could not reach AWS: {l.Message.TrimEnd('.')}, and checking and resending it did not get a reply either."),
         AmazonClientException c => new AwsCallException(AwsFailure.Configuration, c.Message.TrimEnd('.')),
         HttpRequestException h => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {h.Message}"),
         // A connection reset mid-response, or the HTTP timeout (a TaskCanceledException the user did not ask for).

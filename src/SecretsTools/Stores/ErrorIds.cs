@@ -63,6 +63,9 @@ internal static class ErrorIds
     public const string InvalidSecretFile = "InvalidSecretFile";
     public const string DuplicateSecretName = "DuplicateSecretName";
     public const string AccessDenied = "AccessDenied";
+
+    /// <summary>The value was written, a later call of the same write (tags, description) failed.</summary>
+    public const string PartialWrite = "PartialWrite";
     public const string Throttled = "Throttled";
     public const string QuotaExceeded = "QuotaExceeded";
     public const string AwsConfigurationError = "AwsConfigurationError";

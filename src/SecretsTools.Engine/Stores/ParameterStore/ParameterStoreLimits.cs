@@ -18,6 +18,12 @@ internal static class ParameterStoreLimits
     public const int WriteBackoffBaseMs = 200;
     public const int WriteBackoffCapMs = 5000;
 
+    /// <summary>
+    /// Sends of one write or delete whose replies were lost (each after checking what the server
+    /// holds): the SDK's own retry count, as these calls are taken out of its retries.
+    /// </summary>
+    public const int LostReplyAttempts = 4;
+
     /// <summary>ListTagsForResource calls in flight while a listing page is filled in.</summary>
     public const int TagLookupConcurrency = 4;
 

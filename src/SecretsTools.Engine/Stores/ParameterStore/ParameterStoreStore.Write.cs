@@ -77,7 +77,7 @@ internal sealed partial class ParameterStoreStore
         {
             if (request.KnownToExist && !request.NoClobber) return await OverwriteAsync(request, put, cancellationToken).ConfigureAwait(false);
             // Create first: tags can only ride along on a create (Tags with Overwrite=true is a ValidationException).
-            var response = await RetryTooManyUpdates(() => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var response = await PutOnceAsync(put, versionBefore: 0, cancellationToken).ConfigureAwait(false);
             return new SecretWriteResult(Written(request, put.Type.Value, response, TagTable.From(request.Tags)), SecretWriteOutcome.Created);
         }
         catch (ParameterAlreadyExistsException) when (!request.NoClobber)
@@ -125,9 +125,12 @@ internal sealed partial class ParameterStoreStore
         }
         put.Overwrite = true;
         put.Tags = null;
-        var response = await TranslatedWrite(request.Name, () => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var response = await Translated(request.Name, () => PutOnceAsync(put, current?.Version ?? 0, cancellationToken)).ConfigureAwait(false);
+        // Tags cannot ride along on an overwrite (the description does): a failure to tag after the
+        // value is a PartialWrite that says the value was written, not a plain error.
         if (request.Tags is { Count: > 0 })
-            await AddTagsAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
+            await new PartialWrite(request.Name, $"the value (version {response.Version})").RunAsync(
+                (PartialWrite.Tags(request.Tags), () => AddTagsAsync(request.Name, request.Tags, cancellationToken))).ConfigureAwait(false);
         // An existing parameter kept tags we did not read: Tags stays unknown (null).
         return new SecretWriteResult(Written(request, type, response, null), SecretWriteOutcome.Updated);
     }
@@ -152,36 +155,44 @@ internal sealed partial class ParameterStoreStore
         var current = await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false)
             ?? throw SecretStoreException.NotFound(update.Name, Kind);
 
-        if (update.Description is not null || update.KmsKeyId is not null)
-        {
-            if (update.KmsKeyId is not null && current.Type != "SecureString")
-                throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, update.Name,
-                    "-KmsKeyId applies only to SecureString parameters.");
-            // PutParameter is the only call that changes a description or key, and it needs the
-            // value: the current one is written back unchanged, as a new version.
-            var read = (await ReadAsync(new[] { new SecretReadRequest(update.Name) }, cancellationToken).ConfigureAwait(false))[0];
-            if (read.Error is not null) throw read.Error;
-            await TranslatedWrite(update.Name, () => _ssm.PutParameterAsync(new PutParameterRequest
-            {
-                Name = update.Name,
-                Value = read.Value!.Text,
-                Type = new ParameterType(current.Type),
-                Description = update.Description ?? current.Description,
-                KeyId = update.KmsKeyId ?? current.KmsKeyId,
-                Overwrite = true,
-            }, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        if (update.AddTags is { Count: > 0 })
-            await AddTagsAsync(update.Name, update.AddTags, cancellationToken).ConfigureAwait(false);
-        if (update.RemoveTags is { Count: > 0 })
-            await TranslatedWrite(update.Name, () => _ssm.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest
-            {
-                ResourceType = ResourceTypeForTagging.Parameter,
-                ResourceId = update.Name,
-                TagKeys = update.RemoveTags.ToList(),
-            }, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (update.KmsKeyId is not null && current.Type != "SecureString")
+            throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, update.Name,
+                "-KmsKeyId applies only to SecureString parameters.");
+        // Three calls at most; when a later one fails, PartialWrite says what the earlier ones changed.
+        await new PartialWrite(update.Name).RunAsync(
+            (PartialWrite.Metadata(update.Description, update.KmsKeyId), update.Description is not null || update.KmsKeyId is not null
+                ? () => RewriteWithMetadataAsync(update, current, cancellationToken) : null),
+            (update.AddTags is { Count: > 0 } ? PartialWrite.Tags(update.AddTags) : "", update.AddTags is { Count: > 0 }
+                ? () => AddTagsAsync(update.Name, update.AddTags, cancellationToken) : null),
+            ("the removal of " + PartialWrite.TagKeys(update.RemoveTags), update.RemoveTags is { Count: > 0 }
+                ? () => TranslatedWrite(update.Name, () => _ssm.RemoveTagsFromResourceAsync(new RemoveTagsFromResourceRequest
+                {
+                    ResourceType = ResourceTypeForTagging.Parameter,
+                    ResourceId = update.Name,
+                    TagKeys = update.RemoveTags.ToList(),
+                }, cancellationToken), cancellationToken) : null)).ConfigureAwait(false);
 
         return await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false) ?? current;
+    }
+
+    /// <summary>
+    /// PutParameter is the only call that changes a description or key, and it needs the value:
+    /// the current one is written back unchanged, as a new version.
+    /// </summary>
+    private async Task RewriteWithMetadataAsync(SecretInfoUpdate update, SecretInfo current, CancellationToken cancellationToken)
+    {
+        var read = (await ReadAsync(new[] { new SecretReadRequest(update.Name) }, cancellationToken).ConfigureAwait(false))[0];
+        if (read.Error is not null) throw read.Error;
+        long versionBefore = long.TryParse(read.Version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long v) ? v : 0;
+        await Translated(update.Name, () => PutOnceAsync(new PutParameterRequest
+        {
+            Name = update.Name,
+            Value = read.Value!.Text,
+            Type = new ParameterType(current.Type),
+            Description = update.Description ?? current.Description,
+            KeyId = update.KmsKeyId ?? current.KmsKeyId,
+            Overwrite = true,
+        }, versionBefore, cancellationToken)).ConfigureAwait(false);
     }
 
     private Task AddTagsAsync(string name, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>

@@ -72,38 +72,69 @@ internal sealed partial class ParameterStoreStore : ISecretStore
             }
             catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
-                // IAM and KMS judge every name of a batch: one denied name fails the call for all.
-                // Read each alone, so only the names really at fault get an error; but throttling
-                // or a server error says nothing about the names, and single reads would add load.
-                if (batch.Length > 1 && !AwsErrorTranslator.IsTransient(ex))
-                {
-                    foreach (var single in batch)
-                        results.AddRange(await ReadDistinctAsync(new[] { single }, cancellationToken).ConfigureAwait(false));
-                }
+                // IAM and KMS judge every name of a batch: one denied name fails the call for all,
+                // and a policy may allow ssm:GetParameter but not ssm:GetParameters. Read each alone
+                // with GetParameter, so only the names really at fault get an error and narrow
+                // policies can read; but throttling or a server error says nothing about the names,
+                // and single reads would add load.
+                if (!AwsErrorTranslator.IsTransient(ex) && (batch.Length > 1 || IsAccessDenied(ex)))
+                    results.AddRange(await ReadEachAsync(batch, cancellationToken).ConfigureAwait(false));
                 else
-                {
                     results.AddRange(batch.Select(r => SecretReadResult.Failure(r, AwsErrorTranslator.Translate(ex, r.Name, Kind))));
-                }
                 continue;
             }
 
             var parameters = response.Parameters ?? new List<Parameter>();
             foreach (var request in batch)
-            {
-                var parameter = Find(parameters, request);
-                if (parameter is not null && request.ExpectedArn is not null && parameter.ARN is not null
-                    && !string.Equals(parameter.ARN, request.ExpectedArn, StringComparison.Ordinal))
-                    results.Add(SecretReadResult.Failure(request, ForeignArn(request.ExpectedArn, parameter.ARN)));
-                else if (parameter is not null)
-                    results.Add(ToResult(request, parameter));
-                else
-                    results.Add(SecretReadResult.Failure(request, request.SelectsVersion
-                        ? new SecretStoreException(ErrorIds.SecretVersionNotFound, ErrorCategory.ObjectNotFound, request.Name,
-                            $"Secret '{request.Name}' has no version '{request.Version ?? request.Label}' in Parameter Store, or does not exist.")
-                        : SecretStoreException.NotFound(request.Name, Kind)));
-            }
+                results.Add(ResultFor(request, Find(parameters, request)));
         }
         return results;
+    }
+
+    private static bool IsAccessDenied(AmazonServiceException ex) => ex.ErrorCode is "AccessDeniedException" or "AccessDenied";
+
+    /// <summary>One GetParameter per selector: what a batch falls back to (see ReadDistinctAsync).</summary>
+    private async Task<IReadOnlyList<SecretReadResult>> ReadEachAsync(IReadOnlyList<SecretReadRequest> requests, CancellationToken cancellationToken)
+    {
+        var bySelector = new Dictionary<string, SecretReadResult>(StringComparer.Ordinal);
+        var results = new List<SecretReadResult>(requests.Count);
+        foreach (var request in requests)
+        {
+            string selector = Selector(request);
+            if (!bySelector.TryGetValue(selector, out var result))
+            {
+                try
+                {
+                    var response = await _ssm.GetParameterAsync(new GetParameterRequest { Name = selector, WithDecryption = true }, cancellationToken).ConfigureAwait(false);
+                    result = ResultFor(request, response.Parameter);
+                }
+                catch (ParameterNotFoundException)
+                {
+                    result = ResultFor(request, null);
+                }
+                catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
+                {
+                    result = SecretReadResult.Failure(request, AwsErrorTranslator.Translate(ex, request.Name, Kind));
+                }
+                bySelector[selector] = result;
+            }
+            results.Add(result with { Request = request });
+        }
+        return results;
+    }
+
+    /// <summary>The result of one request, from the parameter that answers it (null: none did).</summary>
+    private SecretReadResult ResultFor(SecretReadRequest request, Parameter? parameter)
+    {
+        if (parameter is not null && request.ExpectedArn is not null && parameter.ARN is not null
+            && !string.Equals(parameter.ARN, request.ExpectedArn, StringComparison.Ordinal))
+            return SecretReadResult.Failure(request, ForeignArn(request.ExpectedArn, parameter.ARN));
+        if (parameter is not null)
+            return ToResult(request, parameter);
+        return SecretReadResult.Failure(request, request.SelectsVersion
+            ? new SecretStoreException(ErrorIds.SecretVersionNotFound, ErrorCategory.ObjectNotFound, request.Name,
+                $"Secret '{request.Name}' has no version '{request.Version ?? request.Label}' in Parameter Store, or does not exist.")
+            : SecretStoreException.NotFound(request.Name, Kind));
     }
 
     /// <summary>
@@ -246,10 +277,10 @@ internal sealed partial class ParameterStoreStore : ISecretStore
         var results = new List<SecretOperationResult>(names.Count);
         foreach (var batch in names.Distinct(StringComparer.Ordinal).Chunk(ParameterStoreLimits.DeleteParametersBatch))
         {
-            DeleteParametersResponse response;
+            HashSet<string> missing;
             try
             {
-                response = await _ssm.DeleteParametersAsync(new DeleteParametersRequest { Names = batch.ToList() }, cancellationToken).ConfigureAwait(false);
+                missing = (await DeleteOnceAsync(batch.ToList(), cancellationToken).ConfigureAwait(false)).Missing;
             }
             catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex))
             {
@@ -265,8 +296,7 @@ internal sealed partial class ParameterStoreStore : ISecretStore
                 }
                 continue;
             }
-            var invalid = new HashSet<string>(response.InvalidParameters ?? new List<string>(), StringComparer.Ordinal);
-            results.AddRange(batch.Select(n => new SecretOperationResult(n, invalid.Contains(n) ? SecretStoreException.NotFound(n, Kind) : null)));
+            results.AddRange(batch.Select(n => new SecretOperationResult(n, missing.Contains(n) ? SecretStoreException.NotFound(n, Kind) : null)));
         }
         return results;
     }

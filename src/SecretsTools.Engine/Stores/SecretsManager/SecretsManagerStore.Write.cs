@@ -101,10 +101,13 @@ internal sealed partial class SecretsManagerStore
             // The same token and value again is a no-op: a write re-sent after a lost reply makes one version.
             ClientRequestToken = request.ClientRequestToken,
         }, cancellationToken)).ConfigureAwait(false);
-        if (request.Description is not null || request.KmsKeyId is not null)
-            await UpdateMetadataAsync(request.Name, request.Description, request.KmsKeyId, cancellationToken).ConfigureAwait(false);
-        if (request.Tags is { Count: > 0 })
-            await TagAsync(request.Name, request.Tags, cancellationToken).ConfigureAwait(false);
+        // No call sets a value and metadata of an existing secret together: a failure after the
+        // value is a PartialWrite that says the value was written, not a plain error.
+        await new PartialWrite(request.Name, $"the value (version {put.VersionId})").RunAsync(
+            (PartialWrite.Metadata(request.Description, request.KmsKeyId), request.Description is not null || request.KmsKeyId is not null
+                ? () => UpdateMetadataAsync(request.Name, request.Description, request.KmsKeyId, cancellationToken) : null),
+            (request.Tags is { Count: > 0 } ? PartialWrite.Tags(request.Tags) : "", request.Tags is { Count: > 0 }
+                ? () => TagAsync(request.Name, request.Tags, cancellationToken) : null)).ConfigureAwait(false);
         var tags = existing.Tags is null ? null : (System.Collections.Hashtable)existing.Tags.Clone();
         if (tags is not null && request.Tags is not null)
             foreach (var (key, value) in request.Tags) tags[key] = value;
@@ -136,16 +139,18 @@ internal sealed partial class SecretsManagerStore
     {
         ValidateName(update.Name);
         TagRules.Validate(update.Name, update.AddTags);
-        if (update.Description is not null || update.KmsKeyId is not null)
-            await UpdateMetadataAsync(update.Name, update.Description, update.KmsKeyId, cancellationToken).ConfigureAwait(false);
-        if (update.AddTags is { Count: > 0 })
-            await TagAsync(update.Name, update.AddTags, cancellationToken).ConfigureAwait(false);
-        if (update.RemoveTags is { Count: > 0 })
-            await Translated(update.Name, () => _client.UntagResourceAsync(new UntagResourceRequest
-            {
-                SecretId = update.Name,
-                TagKeys = update.RemoveTags.ToList(),
-            }, cancellationToken)).ConfigureAwait(false);
+        // Three calls at most; when a later one fails, PartialWrite says what the earlier ones changed.
+        await new PartialWrite(update.Name).RunAsync(
+            (PartialWrite.Metadata(update.Description, update.KmsKeyId), update.Description is not null || update.KmsKeyId is not null
+                ? () => UpdateMetadataAsync(update.Name, update.Description, update.KmsKeyId, cancellationToken) : null),
+            (update.AddTags is { Count: > 0 } ? PartialWrite.Tags(update.AddTags) : "", update.AddTags is { Count: > 0 }
+                ? () => TagAsync(update.Name, update.AddTags, cancellationToken) : null),
+            ("the removal of " + PartialWrite.TagKeys(update.RemoveTags), update.RemoveTags is { Count: > 0 }
+                ? () => Translated(update.Name, () => _client.UntagResourceAsync(new UntagResourceRequest
+                {
+                    SecretId = update.Name,
+                    TagKeys = update.RemoveTags.ToList(),
+                }, cancellationToken)) : null)).ConfigureAwait(false);
         return await DescribeAsync(update.Name, cancellationToken).ConfigureAwait(false) ?? throw SecretStoreException.NotFound(update.Name, Kind);
     }
 

@@ -182,12 +182,14 @@ internal sealed partial class SecretsManagerStore : ISecretStore
         var results = new List<SecretOperationResult>(names.Count);
         foreach (string name in names)
         {
+            bool seen = false;
             try
             {
                 if (options.WithoutRecovery)
                 {
                     // A forced delete of a missing secret succeeds silently on AWS: look first, so a typo is reported.
                     await _client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = name }, cancellationToken).ConfigureAwait(false);
+                    seen = true;
                 }
                 await _client.DeleteSecretAsync(new DeleteSecretRequest
                 {
@@ -202,7 +204,10 @@ internal sealed partial class SecretsManagerStore : ISecretStore
                 var error = await FailureAsync(ex, name, null, cancellationToken).ConfigureAwait(false);
                 // Already scheduled is what was asked for: a re-run of the same removal succeeds.
                 bool alreadyScheduled = error.ErrorId == ErrorIds.SecretScheduledForDeletion && !options.WithoutRecovery;
-                results.Add(new SecretOperationResult(name, alreadyScheduled ? null : error));
+                // The secret was there a moment ago and is gone: the SDK resent a delete whose reply
+                // was lost, and the first send deleted it (or someone else did). Either way, deleted.
+                bool goneSinceSeen = seen && error.ErrorId == ErrorIds.SecretNotFound;
+                results.Add(new SecretOperationResult(name, alreadyScheduled || goneSinceSeen ? null : error));
             }
         }
         return results;
