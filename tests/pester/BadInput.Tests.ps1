@@ -130,6 +130,9 @@ BeforeAll {
 
     function Invoke-BadInputCase([scriptblock] $Run, [string] $Stem) {
         $ConfirmPreference = 'None'
+        # build.ps1 runs the tests under ErrorActionPreference Stop, which would turn an item's
+        # non-terminating error into the one that ends the command: keep the cmdlet's own choice.
+        $ErrorActionPreference = 'Continue'
         $errors = [System.Collections.Generic.List[object]]::new()
         [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
         try { & $Run $Stem 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $errors.Add($_) } } }
