@@ -145,10 +145,10 @@ public sealed class ExportSecretCommand : SecretReadingCmdletBase
 
     private void Add(NamedValueSet set, SecretReadOutcome outcome, string? root)
     {
-        string name = FullName || root is null ? outcome.Name : Relative(outcome.Name, root);
+        string name = FullName || root is null ? outcome.Name : EntryNames.Relative(outcome.Name, root);
         try
         {
-            set.Add(outcome, expandJson: !NoExpandJson, field => NameTransform is null ? EnvironmentNames.For(name, null, field) : NameTransforms.Invoke(NameTransform, name, field));
+            set.Add(outcome, expandJson: !NoExpandJson, field => EntryNames.For(NameTransform, name, field));
         }
         catch (SecretStoreException ex) when (ex.ErrorId == ErrorIds.NameCollision)
         {
@@ -174,7 +174,4 @@ public sealed class ExportSecretCommand : SecretReadingCmdletBase
         int slash = fixedPart.LastIndexOf('/');
         return slash < 0 ? "" : fixedPart[..(slash + 1)];
     }
-
-    private static string Relative(string name, string root) =>
-        root.Length > 0 && name.StartsWith(root, StringComparison.Ordinal) && name.Length > root.Length ? name[root.Length..] : name;
 }

@@ -145,8 +145,8 @@ public sealed class InvokeWithSecretCommand : SecretReadingCmdletBase
             {
                 found++;
                 if (outcome.Error is not null) { failures++; WriteError(outcome.Error); return; }
-                string name = FullName ? outcome.Name : Relative(outcome.Name, root);
-                Collide(() => take(() => set.Add(outcome, ExpandJson, field => VariableFor(name, field))));
+                string name = FullName ? outcome.Name : EntryNames.Relative(outcome.Name, root);
+                Collide(() => take(() => set.Add(outcome, ExpandJson, field => EntryNames.For(NameTransform, name, field))));
             });
         }
         catch (SecretStoreException ex) { ThrowTerminatingError(ex.ToErrorRecord()); }
@@ -154,17 +154,6 @@ public sealed class InvokeWithSecretCommand : SecretReadingCmdletBase
         if (found == 0)
             ThrowTerminatingError(new SecretStoreException(ErrorIds.SecretNotFound, ErrorCategory.ObjectNotFound, root,
                 $"Nothing was found under '{root}' in {StoreNames.Display(key.Kind)}; nothing was run.").ToErrorRecord());
-    }
-
-    /// <summary>The variable for a name under a root (and a JSON key): -NameTransform's choice, else DB_PASSWORD style.</summary>
-    private string VariableFor(string name, string? field) =>
-        NameTransform is null ? EnvironmentNames.For(name, null, field) : NameTransforms.Invoke(NameTransform, name, field);
-
-    private static string Relative(string name, string root)
-    {
-        if (!name.StartsWith(root, StringComparison.Ordinal)) return name;
-        string relative = name[root.Length..].TrimStart('/');
-        return relative.Length == 0 ? name : relative;
     }
 
     /// <summary>A name collision is a mistake in the command, not a failed secret: it stops everything at once.</summary>
