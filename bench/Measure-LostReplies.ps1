@@ -20,9 +20,7 @@ Set-MotoEnvironment -Endpoint $Endpoint
 Import-Module $ModulePath -Force
 
 # The fault proxy is test code; the benchmark uses the same one the tests do.
-& dotnet build (Join-Path $root 'tests/SecretsTools.Tests/SecretsTools.Tests.csproj') -c Release --nologo -v quiet | Out-Null
-if ($LASTEXITCODE -ne 0) { throw 'Building the test assembly (the fault proxy) failed.' }
-Add-Type -Path (Join-Path $root 'tests/SecretsTools.Tests/bin/Release/net10.0/SecretsTools.Tests.dll')
+. (Join-Path $PSScriptRoot 'Import-FaultProxy.ps1') -Root $root
 
 $http = [System.Net.Http.HttpClient]::new()
 function Invoke-Moto([string] $Service, [string] $Action, [hashtable] $Body) {
