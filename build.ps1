@@ -174,9 +174,25 @@ Import-Module '$pester' -Force
     return [pscustomobject]@{ Passed = [int]$Matches[1]; Failed = [int]$Matches[2]; Note = '' }
 }
 
+function Install-NodeTestTools {
+    # Test-only tools from the npm registry (policy evaluator, CloudFormation specification): one
+    # folder each under tests/node with its package.json and lock file, installed exactly as locked.
+    foreach ($package in Get-ChildItem (Join-Path $root 'tests/node') -Filter package.json -Recurse -Depth 1 -ErrorAction SilentlyContinue) {
+        if ($package.FullName -match '[\\/]node_modules[\\/]') { continue }
+        $folder = $package.Directory.FullName
+        $stamp = Join-Path $folder 'node_modules/.package-lock.json'
+        $lock = Join-Path $folder 'package-lock.json'
+        if ((Test-Path $stamp) -and (Get-Item $stamp).LastWriteTimeUtc -ge (Get-Item $lock).LastWriteTimeUtc) { continue }
+        Write-Host "npm ci in $([IO.Path]::GetRelativePath($root, $folder))"
+        Push-Location $folder
+        try { Invoke-Native npm @('ci', '--no-audit', '--no-fund', '--loglevel', 'error') } finally { Pop-Location }
+    }
+}
+
 function Invoke-Test {
     Assert-MotoInstalled
     Invoke-Native dotnet @('restore', (Join-Path $root 'SecretsTools.sln'), '--nologo', '-v', 'quiet')
+    Install-NodeTestTools
     Invoke-Build
     $server = Start-MotoServer
     $env:SECRETSTOOLS_TEST_ENDPOINT = $server.Endpoint
