@@ -352,14 +352,26 @@ Describe 'Parameter Store vault' {
         $info.Metadata['n'] | Should -BeOfType int
     }
 
-    It 'an exact filter is one DescribeParameters (and its tags); a wildcard one DescribeParameters page, no value read' {
+    It 'an exact filter is one ListTagsForResource; a wildcard one DescribeParameters page, no value read' {
         $g = New-TestName 'pg'
-        Set-VaultSecret "$g-a" 'a' -VaultParameters $script:PsVault
+        Set-VaultSecret "$g-a" 'a' -VaultParameters $script:PsVault -Metadata @{ team = 'ops'; build = 7 }
         Set-VaultSecret "$g-b" 'b' -VaultParameters $script:PsVault
         [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
-        (Get-VaultInfo "$g-a" $script:PsVault).Name | Should -Be "$g-a"
-        Get-Calls SSM DescribeParameters | Should -Be 1
-        Get-Calls SSM ListTagsForResource | Should -Be 1 # Parameter Store keeps tags (the type, metadata) apart
+        $info = Get-VaultInfo "$g-a" $script:PsVault
+        $info.Name | Should -Be "$g-a"
+        $info.Type | Should -Be 'String'
+        $info.Metadata['team'] | Should -BeExactly 'ops'
+        $info.Metadata['build'] | Should -Be 7
+        # The type and the metadata live in tags, and the tag call alone also says the parameter exists.
+        Get-Calls SSM ListTagsForResource | Should -Be 1
+        [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 1
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        Get-VaultInfo "$g-missing" $script:PsVault | Should -BeNullOrEmpty
+        [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 1
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        Get-VaultSecret "$g-a" -VaultParameters $script:PsVault | Should -BeExactly 'a'
+        Get-Calls SSM ListTagsForResource | Should -Be 1
+        Get-Calls SSM GetParameters | Should -Be 1
         [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 2
         [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
         @((Get-VaultInfo "$g-*" $script:PsVault).Name | Sort-Object) | Should -Be @("$g-a", "$g-b")
