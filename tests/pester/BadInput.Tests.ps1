@@ -84,6 +84,8 @@ BeforeDiscovery {
         @{ Case = '-Region in capitals'; Run = { param($n) Set-Secret "sm:$n-rg" -Secret 'v' -Region 'US-EAST-1' }; ErrorId = 'InvalidRegion'; Target = 'US-EAST-1' }
         @{ Case = '-Region without its number'; Run = { param($n) Get-Secret "sm:$n-rg" -Region 'us-east' }; ErrorId = 'InvalidRegion'; Target = 'us-east' }
         @{ Case = '-Region that is a URL'; Run = { param($n) Remove-Secret "ssm:/$n/rg" -Region 'https://ssm.us-east-1.amazonaws.com' }; ErrorId = 'InvalidRegion'; Target = 'https://ssm.us-east-1.amazonaws.com' }
+        @{ Case = '-Region of the right shape that AWS does not have'; Run = { param($n) Set-Secret "sm:$n-rg" -Secret 'v' -Region 'mars-east-1' }; ErrorId = 'InvalidRegion'; Target = 'mars-east-1' }
+        @{ Case = '-DestinationRegion AWS does not have'; Run = { param($n) Copy-Secret "sm:$n-src" -Destination "sm:$n-copy4" -DestinationRegion 'moon-west-9' }; ErrorId = 'InvalidRegion'; Target = 'moon-west-9' }
         @{ Case = '-DestinationRegion bad'; Run = { param($n) Copy-Secret "sm:$n-src" -Destination "sm:$n-copy3" -DestinationRegion 'eu_west_1' }; ErrorId = 'InvalidRegion'; Target = 'eu_west_1' }
         @{ Case = 'tag key with a character tags refuse (SM)'; Run = { param($n) Set-Secret "sm:$n-tag" -Secret 'v' -Tag @{ 'a!b' = 'c' } }; ErrorId = 'InvalidTag'; Target = '%n%-tag' }
         @{ Case = 'tag value with a character tags refuse (PS)'; Run = { param($n) Set-Secret "ssm:/$n/tag" -Secret 'v' -Tag @{ k = 'a#b' } }; ErrorId = 'InvalidTag'; Target = '/%n%/tag' }
