@@ -96,6 +96,8 @@ BeforeDiscovery {
         @{ Case = '51 tags given'; Run = { param($n) $t = @{}; 1..51 | ForEach-Object { $t["k$_"] = 'v' }; Set-Secret "sm:$n-t51" -Secret 'v' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t51' }
         @{ Case = '45 tags there and 6 more (SM Set-Secret)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-Secret "sm:$n-t45" -Secret 'v2' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t45' }
         @{ Case = '45 tags there and 6 more (PS Set-Secret)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-Secret "ssm:/$n/t45" -Secret 'v2' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '/%n%/t45' }
+        @{ Case = '45 tags there and 6 copied onto it (Copy-Secret -Force)'; Run = { param($n) Copy-Secret "sm:$n-src6" -Destination "sm:$n-t45" -Force }; ErrorId = 'TagLimitExceeded'; Target = 'sm:%n%-src6' }
+        @{ Case = '45 tags there, 4 copied and 2 -TagSource (Move-Secret)'; Run = { param($n) Move-Secret "sm:$n-src4" -Destination "ssm:/$n/t45" -TagSource -Force }; ErrorId = 'TagLimitExceeded'; Target = 'sm:%n%-src4' }
         @{ Case = '45 tags there and 6 more (SM Set-SecretInfo)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-SecretInfo "sm:$n-t45" -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t45' }
         @{ Case = '45 tags there and 6 more (PS Set-SecretInfo)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-SecretInfo "ssm:/$n/t45" -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '/%n%/t45' }
         @{ Case = 'bad Parameter Store label'; Run = { param($n) Set-SecretVersionLabel "ssm:/$n/t45" -Label '1st' -Version 1 }; ErrorId = 'InvalidVersionLabel'; Target = '/%n%/t45' }
@@ -127,8 +129,12 @@ BeforeAll {
     $tags = @{}; 1..45 | ForEach-Object { $tags["k$_"] = 'v' }
     Set-Secret "sm:$script:Stem-src" -Secret @{ a = '1' } -Confirm:$false
     Set-Secret "sm:$script:Stem-t45" -Secret 'v1' -Tag $tags -Confirm:$false
+    $six = @{}; 1..6 | ForEach-Object { $six["s$_"] = 'v' }
+    $four = @{}; 1..4 | ForEach-Object { $four["f$_"] = 'v' }
+    Set-Secret "sm:$script:Stem-src6" -Secret 'six' -Tag $six -Confirm:$false
+    Set-Secret "sm:$script:Stem-src4" -Secret 'four' -Tag $four -Confirm:$false
     Set-Secret "ssm:/$script:Stem/t45" -Secret 'v1' -Tag $tags -Confirm:$false
-    $script:Existing = @("$script:Stem-src", "$script:Stem-t45")
+    $script:Existing = @("$script:Stem-src", "$script:Stem-t45", "$script:Stem-src6", "$script:Stem-src4")
 
     function Invoke-BadInputCase([scriptblock] $Run, [string] $Stem) {
         $ConfirmPreference = 'None'
@@ -148,7 +154,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Secret "sm:$script:Stem-src", "sm:$script:Stem-t45" -Force -Confirm:$false -ErrorAction SilentlyContinue
+    Remove-Secret "sm:$script:Stem-src", "sm:$script:Stem-t45", "sm:$script:Stem-src6", "sm:$script:Stem-src4" -Force -Confirm:$false -ErrorAction SilentlyContinue
     Remove-Secret "ssm:/$script:Stem/t45" -Confirm:$false -ErrorAction SilentlyContinue
     Complete-SecretsToolsTest
 }

@@ -267,6 +267,19 @@ Describe 'Secrets Manager vault: metadata' {
         Get-SmSecretFromServer "$script:SmPrefix$name" | Should -BeNullOrEmpty
     }
 
+    It 'counts the tags already on the secret against the limit of 50, and writes nothing over it' {
+        $name = New-TestName 'full'
+        $tags = @{}; 1..46 | ForEach-Object { $tags["k$_"] = 'v' }
+        Set-Secret "sm:$script:SmPrefix$name" -Secret 'before' -Tag $tags -Confirm:$false
+        $metadata = @{ a = '1'; b = '2'; c = '3'; d = '4' } # 46 + 4 + the type tag = 51
+        $r = Invoke-Vault Set-Secret @{ Name = $name; Secret = 'after'; Metadata = $metadata }
+        Get-ErrorIds $r.Errors | Should -Be 'TagLimitExceeded'
+        $r = Invoke-Vault Set-SecretInfo @{ Name = $name; Metadata = @{ a = '1'; b = '2'; c = '3'; d = '4'; e = '5' } }
+        Get-ErrorIds $r.Errors | Should -Be 'TagLimitExceeded'
+        (Get-SmValueFromServer "$script:SmPrefix$name").SecretString | Should -BeExactly 'before'
+        (Get-SmSecretFromServer "$script:SmPrefix$name").Tags.Count | Should -Be 46
+    }
+
     It 'Set-SecretInfo on a missing secret writes SecretNotFound' {
         $r = Invoke-Vault Set-SecretInfo @{ Name = 'none-' + (New-TestName); Metadata = @{ a = 'b' } }
         Get-ErrorIds $r.Errors | Should -Be 'SecretNotFound'

@@ -36,14 +36,15 @@ public static class VaultBridge
         {
             string full = CheckedName(vault, store, name);
             var (value, type) = VaultValues.ToStored(secret, name, vault.Store);
-            // Only typed metadata needs what the secret already holds (its types tag, to merge into).
-            string? existingTypes = metadata is { Count: > 0 } && HasTyped(metadata)
-                ? Await(store.TagsAsync(full, CancellationToken.None))?[VaultMetadata.TypesTag] as string
-                : null;
+            // What the secret already holds: its types tag (to merge typed metadata into) and the
+            // tags the service counts against the limit with ours.
+            var existing = Await(store.TagsAsync(full, CancellationToken.None));
             var tags = new Dictionary<string, string>(vault.DefaultTags, StringComparer.Ordinal);
-            foreach (var (key, text) in VaultMetadata.ToTags(name, metadata, existingTypes)) tags[key] = text;
+            foreach (var (key, text) in VaultMetadata.ToTags(name, metadata, existing?[VaultMetadata.TypesTag] as string)) tags[key] = text;
             tags[VaultValues.TypeTag] = type;
             TagRules.Validate(name, tags);
+            if (existing is not null)
+                TagRules.ValidateTotal(name, existing.Keys.Cast<object>().Select(k => k.ToString() ?? ""), tags, target: name);
             var request = new SecretWriteRequest(full, value)
             {
                 Tags = tags,
@@ -61,6 +62,7 @@ public static class VaultBridge
             string full = CheckedName(vault, store, name);
             var existing = Await(store.TagsAsync(full, CancellationToken.None)) ?? throw SecretStoreException.NotFound(name, vault.Store);
             var tags = VaultMetadata.ToTags(name, metadata, existing[VaultMetadata.TypesTag] as string);
+            TagRules.ValidateTotal(name, existing.Keys.Cast<object>().Select(k => k.ToString() ?? ""), tags);
             if (tags.Count > 0) Await(store.UpdateInfoAsync(new SecretInfoUpdate(full) { AddTags = tags }, CancellationToken.None));
             return null;
         });
@@ -108,9 +110,6 @@ public static class VaultBridge
             Await(store.ExistsAsync(probe, CancellationToken.None));
             return null;
         });
-
-    private static bool HasTyped(Hashtable metadata) =>
-        metadata.Values.Cast<object?>().Any(v => (v is PSObject p ? p.BaseObject : v) is not string);
 
     private static VaultSecretInfo ToVaultInfo(VaultSettings vault, Hashtable tags, string name)
     {
