@@ -223,6 +223,13 @@ Describe 'New-SecretAccessPolicy: the document' {
         finally { $env:AWS_REGION = $before; Set-SecretsToolsConfiguration -Scope Process -Reset -Confirm:$false }
     }
 
+    It 'is what the README shows as its output' {
+        $readme = Get-Content (Join-Path $script:RepoRoot 'README.md') -Raw
+        $readme -match '(?s)```powershell\n(New-SecretAccessPolicy [^\n]+)\n```\s*```json\n(.*?)\n```' | Should -BeTrue
+        $command = $Matches[1]; $shown = $Matches[2]
+        (& ([scriptblock]::Create($command))) | Should -BeExactly $shown
+    }
+
     It '-AsHashtable is the same document' {
         $hash = New-SecretAccessPolicy -Name 'sm:prod/db', 'ssm:/app/' -Access Write -Region us-east-1 -AccountId $script:Account -AsHashtable
         $hash | Should -BeOfType System.Collections.Specialized.OrderedDictionary
