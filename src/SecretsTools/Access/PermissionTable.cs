@@ -118,8 +118,9 @@ internal static class PermissionTable
         Entry("Get-SecretResourcePolicy", SecretAccess.Manage, Sm(new[] { "secretsmanager:GetResourcePolicy" })),
         Entry("Set-SecretResourcePolicy", SecretAccess.Manage, Sm(new[] { "secretsmanager:PutResourcePolicy", "secretsmanager:ValidateResourcePolicy" })),
         Entry("Remove-SecretResourcePolicy", SecretAccess.Manage, Sm(new[] { "secretsmanager:DeleteResourcePolicy" })),
-        // The replica's key is used in the replica's Region, so its kms grant names no Region.
-        Entry("Add-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:ReplicateSecretToRegions" }, SmEncrypt)),
+        // The replica's key is used in the replica's Region (New-SecretAccessPolicy's kms:ViaService names -Region only).
+        Entry("Add-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:ReplicateSecretToRegions" }, SmEncrypt))
+            with { Note = "The KMS actions are on each replica's key, through Secrets Manager in the replica's Region." },
         Entry("Remove-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:RemoveRegionsFromReplication" })),
         Entry("Stop-SecretReplication", SecretAccess.Manage, Sm(new[] { "secretsmanager:StopReplicationToReplica" })),
         Entry("Get-SecretAuditEvent", null, Other("cloudtrail:LookupEvents")),
