@@ -41,6 +41,7 @@
         'Enable-SecretRotation'
         'Disable-SecretRotation'
         'Invoke-SecretRotation'
+        'New-SecretAccessPolicy'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -43,6 +43,11 @@ BeforeDiscovery {
         @{ Case = 'Invoke-SecretRotation name with a newline'; Run = { param($n) Invoke-SecretRotation "sm:$n`n" -GeneratePassword }; ErrorId = 'InvalidSecretName'; Target = "sm:%n%`n" }
         @{ Case = 'New-SecretMigrationPlan name with a newline'; Run = { param($n) New-SecretMigrationPlan "ssm:/$n/x`n" -DestinationStore SecretsManager }; ErrorId = 'InvalidSecretName'; Target = "ssm:/%n%/x`n" }
         @{ Case = 'Invoke-WithSecret name with a newline'; Run = { param($n) Invoke-WithSecret -Environment @{ X = "sm:$n`n" } -ScriptBlock { 'ran' } }; ErrorId = 'InvalidSecretName', 'SecretsUnavailable'; Target = "sm:%n%`n" }
+        @{ Case = 'New-SecretAccessPolicy name with a newline'; Run = { param($n) New-SecretAccessPolicy "sm:$n`n" -Access Read }; ErrorId = 'InvalidSecretName'; Target = "sm:%n%`n" }
+        @{ Case = 'New-SecretAccessPolicy unknown -Access'; Run = { param($n) New-SecretAccessPolicy "sm:$n" -Access Peek }; ErrorId = 'UnknownAccessLevel'; Target = 'Peek' }
+        @{ Case = 'New-SecretAccessPolicy alias ARN as -KmsKeyArn'; Run = { param($n) New-SecretAccessPolicy "sm:$n" -Access Read -KmsKeyArn 'arn:aws:kms:us-east-1:123456789012:alias/x' }; ErrorId = 'InvalidKmsKeyArn'; Target = 'arn:aws:kms:us-east-1:123456789012:alias/x' }
+        @{ Case = 'New-SecretAccessPolicy bad -AccountId'; Run = { param($n) New-SecretAccessPolicy "sm:$n" -Access Read -AccountId 'acct' }; ErrorId = 'InvalidAccountId'; Target = 'acct' }
+        @{ Case = 'New-SecretAccessPolicy ARN of another service'; Run = { param($n) New-SecretAccessPolicy "arn:aws:s3:::$n" -Access Read }; ErrorId = 'InvalidSecretReference'; Target = 'arn:aws:s3:::%n%' }
         @{ Case = 'Import-Secret entry with a newline in its name'; Run = { param($n) @{ "ssm:/$n/x`n" = 'v' } | Import-Secret }; ErrorId = 'InvalidSecretName'; Target = "ssm:/%n%/x`n" }
 
         # --- values ---------------------------------------------------------------------------

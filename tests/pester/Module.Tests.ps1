@@ -9,6 +9,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Cmdlets += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Cmdlets += 'New-SecretAccessPolicy'
 }
 
 BeforeAll {
@@ -25,6 +26,7 @@ BeforeAll {
     $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Expected += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Expected += 'New-SecretAccessPolicy'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -75,8 +77,9 @@ Describe '<_>' -ForEach $Cmdlets {
     }
 
     # Clear-SecretCache makes no AWS call; the configuration cmdlets store -Region and -ProfileName
-    # as settings but connect nowhere, so they take no -Credential.
-    It 'takes the AWS connection parameters' -Skip:($_ -eq 'Clear-SecretCache') {
+    # as settings but connect nowhere, so they take no -Credential. New-SecretAccessPolicy only
+    # writes JSON: its -Region is the Region in the ARNs.
+    It 'takes the AWS connection parameters' -Skip:($_ -in 'Clear-SecretCache', 'New-SecretAccessPolicy') {
         if ($_ -like '*-SecretsToolsConfiguration') { $command.Parameters.Keys | Should -Not -Contain 'Credential'; return }
         foreach ($p in 'Region', 'ProfileName', 'EndpointUrl', 'Credential') { $command.Parameters.Keys | Should -Contain $p }
     }
@@ -121,6 +124,8 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Enable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Disable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Invoke-SecretRotation'; Type = 'SecretsTools.Model.SecretRotationResult' }
+        @{ Name = 'New-SecretAccessPolicy'; Type = 'System.String' }
+        @{ Name = 'New-SecretAccessPolicy'; Type = 'System.Collections.Specialized.OrderedDictionary' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }

@@ -68,6 +68,7 @@ BeforeAll {
         'Enable-SecretRotation'         = @{ Expected = ''; Script = { param($N) Enable-AwsSecretRotation $N -LambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:px' -RotateAfterDays 30 -WhatIf; [string](Get-AwsSecretInfo $N).RotationEnabled } }
         'Disable-SecretRotation'        = @{ Expected = ''; Script = { param($N) Disable-AwsSecretRotation $N -WhatIf; [string](Get-AwsSecretInfo $N).RotationEnabled } }
         'Invoke-SecretRotation'         = @{ Expected = 'p1'; Script = { param($N) Invoke-AwsSecretRotation $N -GeneratePassword -PasswordKey password -WhatIf; Get-AwsSecret "$N#password" -AsPlainText -NoCache } }
+        'New-SecretAccessPolicy'        = @{ Expected = 'secretsmanager:GetSecretValue'; Script = { param($N) (New-AwsSecretAccessPolicy "sm:$N" -Access Read | ConvertFrom-Json).Statement[0].Action | Where-Object { $_ -eq 'secretsmanager:GetSecretValue' } } }
     }
 }
 AfterAll { Complete-SecretsToolsTest }
