@@ -41,6 +41,12 @@
         'Enable-SecretRotation'
         'Disable-SecretRotation'
         'Invoke-SecretRotation'
+        'Get-SecretResourcePolicy'
+        'Set-SecretResourcePolicy'
+        'Remove-SecretResourcePolicy'
+        'Add-SecretReplica'
+        'Remove-SecretReplica'
+        'Stop-SecretReplication'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -9,6 +9,8 @@ BeforeDiscovery {
     $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Cmdlets += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Cmdlets += 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy'
+    $script:Cmdlets += 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication'
 }
 
 BeforeAll {
@@ -25,6 +27,8 @@ BeforeAll {
     $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Expected += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Expected += 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy'
+    $script:Expected += 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -121,11 +125,18 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Enable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Disable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Invoke-SecretRotation'; Type = 'SecretsTools.Model.SecretRotationResult' }
+        @{ Name = 'Get-SecretResourcePolicy'; Type = 'SecretsTools.Model.SecretResourcePolicy' }
+        @{ Name = 'Get-SecretResourcePolicy'; Type = 'System.Collections.Hashtable' }
+        @{ Name = 'Set-SecretResourcePolicy'; Type = 'SecretsTools.Model.SecretResourcePolicy' }
+        @{ Name = 'Remove-SecretResourcePolicy'; Type = 'SecretsTools.Model.SecretResourcePolicy' }
+        @{ Name = 'Add-SecretReplica'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Remove-SecretReplica'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Stop-SecretReplication'; Type = 'SecretsTools.Model.SecretInfo' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy', 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'

@@ -84,4 +84,11 @@ internal static class ErrorIds
     public const string PreconditionNotMet = "PreconditionNotMet";
     public const string InvalidRequest = "InvalidRequest";
     public const string InvalidParameter = "InvalidParameter";
+
+    // Resource policies and replication (issue 13, items 2 and 3).
+    public const string InvalidPolicyJson = "InvalidPolicyJson";
+    public const string InvalidPrincipalArn = "InvalidPrincipalArn";
+    public const string InvalidAccountId = "InvalidAccountId";
+    public const string PolicyValidationFailed = "PolicyValidationFailed";
+    public const string ReplicationFailed = "ReplicationFailed";
 }

@@ -1,0 +1,60 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SecretsTools.Stores;
+using SecretsTools.Values;
+
+namespace SecretsTools.Access;
+
+/// <summary>
+/// A resource policy as -Policy gives it (JSON text or a hashtable) turned into the compact JSON
+/// PutResourcePolicy takes, and back into indented text for reading. Only the shape a policy
+/// document must have is checked here (a JSON object with a Statement); what the statements mean
+/// is the service's ValidateResourcePolicy's job.
+/// </summary>
+internal static class PolicyJson
+{
+    private static readonly JsonSerializerOptions Indent = new(JsonValues.StoredJson) { WriteIndented = true };
+
+    /// <summary>Compact JSON for <paramref name="policy"/>; SecretStoreException(InvalidPolicyJson) when it is not a policy document.</summary>
+    public static string Normalize(object? policy, string target)
+    {
+        JsonObject? json;
+        object? value = policy is PSObject p ? p.BaseObject : policy;
+        try
+        {
+            json = value switch
+            {
+                string text => JsonNode.Parse(text) as JsonObject,
+                IDictionary d => JsonValues.FromDictionary(d),
+                PSObject o => JsonValues.FromPSObject(o),
+                _ => null,
+            };
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            throw Invalid(target, $"it is not valid JSON ({ex.Message})");
+        }
+        if (json is null) throw Invalid(target, "it is not a JSON object");
+        if (json["Statement"] is not (JsonObject or JsonArray)) throw Invalid(target, "it has no Statement");
+        return json.ToJsonString(JsonValues.StoredJson);
+    }
+
+    /// <summary>The policy indented, for the view; the text as it is when it does not parse.</summary>
+    public static string Indented(string? policy)
+    {
+        if (string.IsNullOrEmpty(policy)) return "";
+        try { return JsonNode.Parse(policy)?.ToJsonString(Indent) ?? policy; }
+        catch (JsonException) { return policy; }
+    }
+
+    /// <summary>The policy as nested hashtables (Get-SecretResourcePolicy -AsHashtable); null when there is none.</summary>
+    public static Hashtable? ToHashtable(string? policy) =>
+        policy is not null && JsonValues.TryParseObject(policy) is { } json ? JsonValues.ToHashtable(json) : null;
+
+    private static SecretStoreException Invalid(string target, string why) =>
+        new(ErrorIds.InvalidPolicyJson, ErrorCategory.InvalidArgument, target,
+            $"-Policy for '{target}' is not a resource policy document: {why}. Give a JSON object with Version and Statement, or a hashtable of the same shape. Nothing was sent.");
+}
