@@ -18,8 +18,8 @@ internal static class PolicyJson
 {
     private static readonly JsonSerializerOptions Indent = new(JsonValues.StoredJson) { WriteIndented = true };
 
-    /// <summary>Compact JSON for <paramref name="policy"/>; SecretStoreException(InvalidPolicyJson) when it is not a policy document.</summary>
-    public static string Normalize(object? policy, string target)
+    /// <summary>Compact JSON for <paramref name="policy"/>; SecretStoreException(InvalidPolicyJson), no target, when it is not a policy document.</summary>
+    public static string Normalize(object? policy)
     {
         JsonObject? json;
         object? value = policy is PSObject p ? p.BaseObject : policy;
@@ -35,10 +35,10 @@ internal static class PolicyJson
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
-            throw Invalid(target, $"it is not valid JSON ({ex.Message})");
+            throw Invalid($"it is not valid JSON ({ex.Message})");
         }
-        if (json is null) throw Invalid(target, "it is not a JSON object");
-        if (json["Statement"] is not (JsonObject or JsonArray)) throw Invalid(target, "it has no Statement");
+        if (json is null) throw Invalid("it is not a JSON object");
+        if (json["Statement"] is not (JsonObject or JsonArray)) throw Invalid("it has no Statement");
         return json.ToJsonString(JsonValues.StoredJson);
     }
 
@@ -54,7 +54,8 @@ internal static class PolicyJson
     public static Hashtable? ToHashtable(string? policy) =>
         policy is not null && JsonValues.TryParseObject(policy) is { } json ? JsonValues.ToHashtable(json) : null;
 
-    private static SecretStoreException Invalid(string target, string why) =>
-        new(ErrorIds.InvalidPolicyJson, ErrorCategory.InvalidArgument, target,
-            $"-Policy for '{target}' is not a resource policy document: {why}. Give a JSON object with Version and Statement, or a hashtable of the same shape. Nothing was sent.");
+    // Target null: the parameter is wrong for every secret alike, as with a bad -LambdaArn.
+    private static SecretStoreException Invalid(string why) =>
+        new(ErrorIds.InvalidPolicyJson, ErrorCategory.InvalidArgument, null,
+            $"-Policy is not a resource policy document: {why}. Give a JSON object with Version and Statement, or a hashtable of the same shape. Nothing was sent.");
 }

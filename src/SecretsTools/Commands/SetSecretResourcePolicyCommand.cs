@@ -63,7 +63,7 @@ public sealed class SetSecretResourcePolicyCommand : SecretsManagerFeatureCmdlet
                 throw new SecretStoreException(ErrorIds.InvalidParameterCombination, ErrorCategory.InvalidArgument, null,
                     "-Access applies to -AllowPrincipal/-AllowAccount; a -Policy says its own actions. Nothing was sent.");
             // The shape is checked here even for -Policy; the partition of account roots is per secret (below).
-            _policy = given ? PolicyJson.Normalize(Policy, "-Policy") : ResourcePolicyDocument.Build(AllowPrincipal, AllowAccount, Access);
+            _policy = given ? PolicyJson.Normalize(Policy) : ResourcePolicyDocument.Build(AllowPrincipal, AllowAccount, Access);
         }
         catch (SecretStoreException ex)
         {
@@ -106,7 +106,7 @@ public sealed class SetSecretResourcePolicyCommand : SecretsManagerFeatureCmdlet
         }
         if (!validation.Passed)
             throw new SecretStoreException(ErrorIds.PolicyValidationFailed, ErrorCategory.InvalidData, reference.Name,
-                $"ValidateResourcePolicy refused the policy for '{reference.Name}': {(validation.Errors.Count == 0 ? "no reason given" : string.Join("; ", validation.Errors))}. Nothing was written.");
+                $"ValidateResourcePolicy refused the policy for '{reference.Name}': {(validation.Errors.Count == 0 ? "no reason given" : string.Join("; ", validation.Errors).TrimEnd('.'))}. Nothing was written.");
         WriteVerbose($"ValidateResourcePolicy passed the policy for '{reference.Name}'.");
     }
 
