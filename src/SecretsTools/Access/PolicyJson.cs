@@ -16,6 +16,9 @@ namespace SecretsTools.Access;
 /// </summary>
 internal static class PolicyJson
 {
+    /// <summary>PutResourcePolicy's ResourcePolicy: at most 20,480 characters (API model).</summary>
+    public const int MaxLength = 20480;
+
     private static readonly JsonSerializerOptions Indent = new(JsonValues.StoredJson) { WriteIndented = true };
 
     /// <summary>Compact JSON for <paramref name="policy"/>; SecretStoreException(InvalidPolicyJson), no target, when it is not a policy document.</summary>
@@ -39,7 +42,10 @@ internal static class PolicyJson
         }
         if (json is null) throw Invalid("it is not a JSON object");
         if (json["Statement"] is not (JsonObject or JsonArray)) throw Invalid("it has no Statement");
-        return json.ToJsonString(JsonValues.StoredJson);
+        string compact = json.ToJsonString(JsonValues.StoredJson);
+        if (compact.Length > MaxLength) throw Invalid(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "it is {0:N0} characters without spaces, and Secrets Manager takes at most {1:N0}", compact.Length, MaxLength));
+        return compact;
     }
 
     /// <summary>The policy indented, for the view; the text as it is when it does not parse.</summary>
