@@ -42,6 +42,12 @@
         'Disable-SecretRotation'
         'Invoke-SecretRotation'
         'New-SecretAccessPolicy'
+        'Get-SecretResourcePolicy'
+        'Set-SecretResourcePolicy'
+        'Remove-SecretResourcePolicy'
+        'Add-SecretReplica'
+        'Remove-SecretReplica'
+        'Stop-SecretReplication'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

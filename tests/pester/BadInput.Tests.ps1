@@ -109,6 +109,29 @@ BeforeDiscovery {
         @{ Case = 'bad rotation schedule'; Run = { param($n) Enable-SecretRotation "sm:$n-src" -LambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:rot' -Schedule 'every day' }; ErrorId = 'InvalidRotationSchedule'; Target = $null }
         @{ Case = 'bad Lambda ARN'; Run = { param($n) Enable-SecretRotation "sm:$n-src" -LambdaArn 'rotate-me' -RotateAfterDays 30 }; ErrorId = 'InvalidLambdaArn'; Target = $null }
 
+        # Resource policies and replication: a bad -Policy, principal, account or Region is checked once for
+        # the command (principals and Regions name the bad value); a Parameter Store name has neither feature.
+        @{ Case = 'Get-SecretResourcePolicy name with a newline'; Run = { param($n) Get-SecretResourcePolicy "sm:$n`n" }; ErrorId = 'InvalidSecretName'; Target = "sm:%n%`n" }
+        @{ Case = 'Get-SecretResourcePolicy on Parameter Store'; Run = { param($n) Get-SecretResourcePolicy "ssm:/$n/x" }; ErrorId = 'OperationNotSupported'; Target = '/%n%/x' }
+        @{ Case = 'Set-SecretResourcePolicy -Policy that is not JSON'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" -Policy '{"Version":' }; ErrorId = 'InvalidPolicyJson'; Target = $null }
+        @{ Case = 'Set-SecretResourcePolicy -Policy without a Statement'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" -Policy @{ Version = '2012-10-17' } }; ErrorId = 'InvalidPolicyJson'; Target = $null }
+        @{ Case = 'Set-SecretResourcePolicy -Policy that is a JSON array'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" -Policy '[{"Statement":[]}]' }; ErrorId = 'InvalidPolicyJson'; Target = $null }
+        @{ Case = 'Set-SecretResourcePolicy -Policy over 20480 characters'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" -Policy @{ Version = '2012-10-17'; Statement = @(@{ Effect = 'Allow'; Sid = ('x' * 21000) }) } }; ErrorId = 'InvalidPolicyJson'; Target = $null; Message = '*at most 20,480*' }
+        @{ Case = 'Set-SecretResourcePolicy bad principal ARN'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" -AllowPrincipal 'arn:aws:iam::123456789012:role/ok', 'arn:aws:s3:::bucket' }; ErrorId = 'InvalidPrincipalArn'; Target = 'arn:aws:s3:::bucket' }
+        @{ Case = 'Set-SecretResourcePolicy principal that is a user name'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" -AllowPrincipal 'alice' }; ErrorId = 'InvalidPrincipalArn'; Target = 'alice' }
+        @{ Case = 'Set-SecretResourcePolicy 11-digit account'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" -AllowAccount '12345678901' }; ErrorId = 'InvalidAccountId'; Target = '12345678901' }
+        @{ Case = 'Set-SecretResourcePolicy -Policy and -AllowPrincipal'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" -Policy '{"Statement":[]}' -AllowPrincipal 'arn:aws:iam::123456789012:root' }; ErrorId = 'InvalidParameterCombination'; Target = $null }
+        @{ Case = 'Set-SecretResourcePolicy with no policy at all'; Run = { param($n) Set-SecretResourcePolicy "sm:$n-src" }; ErrorId = 'InvalidParameterCombination'; Target = $null }
+        @{ Case = 'Set-SecretResourcePolicy on Parameter Store'; Run = { param($n) Set-SecretResourcePolicy "ssm:/$n/x" -AllowAccount 123456789012 }; ErrorId = 'OperationNotSupported'; Target = '/%n%/x' }
+        @{ Case = 'Remove-SecretResourcePolicy on Parameter Store'; Run = { param($n) Remove-SecretResourcePolicy "ssm:/$n/x" }; ErrorId = 'OperationNotSupported'; Target = '/%n%/x' }
+        @{ Case = 'Add-SecretReplica bad Region'; Run = { param($n) Add-SecretReplica "sm:$n-src" -ReplicaRegion eu-west-1, 'EU West' }; ErrorId = 'InvalidRegion'; Target = 'EU West' }
+        @{ Case = 'Add-SecretReplica to the Region called'; Run = { param($n) Add-SecretReplica "sm:$n-src" -ReplicaRegion us-east-1 -Region us-east-1 }; ErrorId = 'InvalidRegion'; Target = '%n%-src' }
+        @{ Case = 'Add-SecretReplica bad -KmsKeyId'; Run = { param($n) Add-SecretReplica "sm:$n-src" -ReplicaRegion eu-west-1 -KmsKeyId 'my key' }; ErrorId = 'InvalidKmsKeyId'; Target = 'my key' }
+        @{ Case = 'Add-SecretReplica on Parameter Store'; Run = { param($n) Add-SecretReplica "ssm:/$n/x" -ReplicaRegion eu-west-1 }; ErrorId = 'OperationNotSupported'; Target = '/%n%/x' }
+        @{ Case = 'Remove-SecretReplica bad Region'; Run = { param($n) Remove-SecretReplica "sm:$n-src" -ReplicaRegion 'eu-west' }; ErrorId = 'InvalidRegion'; Target = 'eu-west' }
+        @{ Case = 'Remove-SecretReplica on Parameter Store'; Run = { param($n) Remove-SecretReplica "ssm:/$n/x" -ReplicaRegion eu-west-1 }; ErrorId = 'OperationNotSupported'; Target = '/%n%/x' }
+        @{ Case = 'Stop-SecretReplication name with a newline'; Run = { param($n) Stop-SecretReplication "sm:$n`n" -Region eu-west-1 }; ErrorId = 'InvalidSecretName'; Target = "sm:%n%`n" }
+        @{ Case = 'Stop-SecretReplication on Parameter Store'; Run = { param($n) Stop-SecretReplication "ssm:/$n/x" -Region eu-west-1 }; ErrorId = 'OperationNotSupported'; Target = '/%n%/x' }
         # --- piped records ----------------------------------------------------------------------
         @{ Case = 'record with Store Bogus'; Run = { param($n) [pscustomobject]@{ Name = "$n-rec1"; Value = 'v'; Store = 'Bogus' } | Set-Secret }; ErrorId = 'InvalidPipedRecord'; Target = '%n%-rec1' }
         @{ Case = 'record with Store SSM'; Run = { param($n) [pscustomobject]@{ Name = "/$n/rec2"; Secret = 'v'; Store = 'SSM' } | Set-Secret }; ErrorId = 'InvalidPipedRecord'; Target = '/%n%/rec2' }

@@ -10,6 +10,8 @@ BeforeDiscovery {
     $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Cmdlets += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
     $script:Cmdlets += 'New-SecretAccessPolicy'
+    $script:Cmdlets += 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy'
+    $script:Cmdlets += 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication'
 }
 
 BeforeAll {
@@ -27,6 +29,8 @@ BeforeAll {
     $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Expected += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
     $script:Expected += 'New-SecretAccessPolicy'
+    $script:Expected += 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy'
+    $script:Expected += 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -126,11 +130,18 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Invoke-SecretRotation'; Type = 'SecretsTools.Model.SecretRotationResult' }
         @{ Name = 'New-SecretAccessPolicy'; Type = 'System.String' }
         @{ Name = 'New-SecretAccessPolicy'; Type = 'System.Collections.Specialized.OrderedDictionary' }
+        @{ Name = 'Get-SecretResourcePolicy'; Type = 'SecretsTools.Model.SecretResourcePolicy' }
+        @{ Name = 'Get-SecretResourcePolicy'; Type = 'System.Collections.Hashtable' }
+        @{ Name = 'Set-SecretResourcePolicy'; Type = 'SecretsTools.Model.SecretResourcePolicy' }
+        @{ Name = 'Remove-SecretResourcePolicy'; Type = 'SecretsTools.Model.SecretResourcePolicy' }
+        @{ Name = 'Add-SecretReplica'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Remove-SecretReplica'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Stop-SecretReplication'; Type = 'SecretsTools.Model.SecretInfo' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy', 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'
@@ -142,7 +153,7 @@ Describe 'Cmdlet contracts' {
     }
 
     It 'Get-SecretInfo output binds to Get-Secret, Remove-Secret and Set-SecretInfo by property name' {
-        foreach ($name in 'Get-Secret', 'Remove-Secret', 'Set-SecretInfo', 'Restore-Secret', 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation') {
+        foreach ($name in 'Get-Secret', 'Remove-Secret', 'Set-SecretInfo', 'Restore-Secret', 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation', 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy', 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication') {
             $parameters = (Get-Command $name).Parameters
             $parameters['Name'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true
             $parameters['Store'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).ValueFromPipelineByPropertyName | Should -Contain $true

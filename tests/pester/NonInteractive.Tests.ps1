@@ -31,9 +31,15 @@ BeforeAll {
         SetNoValue     = "$stem/set-no-value"
         SetConfirm     = "$stem/set-confirm"
         LastStatement  = "$stem/last-statement"
+        PolicyAsk      = "$stem/policy-ask"
+        PolicyForce    = "$stem/policy-force"
+        ReplicaAsk     = "$stem/replica-ask"
     }
-    foreach ($key in 'RemoveAsk', 'RemoveForce', 'RemoveByPreference', 'MoveAsk', 'LastStatement') { Set-Secret "sm:$($Names[$key])" -Secret 'v' -Confirm:$false }
+    foreach ($key in 'RemoveAsk', 'RemoveForce', 'RemoveByPreference', 'MoveAsk', 'LastStatement', 'PolicyAsk', 'PolicyForce', 'ReplicaAsk') { Set-Secret "sm:$($Names[$key])" -Secret 'v' -Confirm:$false }
     foreach ($key in 'RemoveAskPs', 'RemoveNoConfirm', 'MoveNoConfirm') { Set-Secret "ssm:$($Names[$key])" -Secret 'v' -Type String -Confirm:$false }
+    $policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}'
+    foreach ($key in 'PolicyAsk', 'PolicyForce') { $null = Invoke-AwsCli secretsmanager put-resource-policy --secret-id $Names[$key] --resource-policy $policy }
+    $null = Invoke-AwsCli secretsmanager replicate-secret-to-regions --secret-id $Names.ReplicaAsk --add-replica-regions Region=eu-west-1
 
     $module = Join-Path $RepoRoot 'out/SecretsTools/SecretsTools.psd1'
     $child = @'
@@ -61,6 +67,10 @@ Invoke-Check MoveAsk { Move-Secret "sm:$($n.MoveAsk)" -Destination "sm:$($n.Move
 Invoke-Check MoveNoConfirm { Move-Secret "ssm:$($n.MoveNoConfirm)" -Destination "sm:$($n.MoveNoConfirmTo)" -Confirm:$false }
 Invoke-Check SetNoValue { Set-Secret "sm:$($n.SetNoValue)" }
 Invoke-Check SetConfirm { Set-Secret "sm:$($n.SetConfirm)" -Secret 'v' -Confirm }
+Invoke-Check PolicyAsk { Remove-SecretResourcePolicy "sm:$($n.PolicyAsk)" }
+Invoke-Check PolicyForce { Remove-SecretResourcePolicy "sm:$($n.PolicyForce)" -Force }
+Invoke-Check ReplicaAsk { Remove-SecretReplica "sm:$($n.ReplicaAsk)" -ReplicaRegion eu-west-1 }
+Invoke-Check PromoteAsk { Stop-SecretReplication "sm:$($n.ReplicaAsk)" -Region eu-west-1 }
 $results | ConvertTo-Json -Depth 4 -Compress
 # Last, and not caught: what a CI step that forgot -Force sees, its exit code and its log.
 Remove-Secret "sm:$($n.LastStatement)"
@@ -81,7 +91,8 @@ Remove-Secret "sm:$($n.LastStatement)"
     function Test-PsExists([string] $Name) { (Get-SsmParameterFromServer $Name).ContainsKey($Name) }
 }
 AfterAll {
-    foreach ($key in 'RemoveAsk', 'MoveAsk', 'MoveNoConfirmTo', 'LastStatement') { Remove-Secret "sm:$($Names[$key])" -WithoutRecovery -Force -ErrorAction SilentlyContinue }
+    $null = Invoke-AwsCliResult secretsmanager remove-regions-from-replication --secret-id $Names.ReplicaAsk --remove-replica-regions eu-west-1
+    foreach ($key in 'RemoveAsk', 'MoveAsk', 'MoveNoConfirmTo', 'LastStatement', 'PolicyAsk', 'PolicyForce', 'ReplicaAsk') { Remove-Secret "sm:$($Names[$key])" -WithoutRecovery -Force -ErrorAction SilentlyContinue }
     Remove-Secret "ssm:$($Names.RemoveAskPs)" -Force -ErrorAction SilentlyContinue
     Complete-SecretsToolsTest
 }
@@ -95,7 +106,7 @@ Describe 'Confirmation in a pwsh -NonInteractive session' {
 
     It 'covers every cmdlet with ConfirmImpact High' {
         $HighImpact | Should -Not -BeNullOrEmpty
-        $covered = 'Remove-Secret', 'Move-Secret'
+        $covered = 'Remove-Secret', 'Move-Secret', 'Remove-SecretResourcePolicy', 'Remove-SecretReplica', 'Stop-SecretReplication'
         # A new High-impact cmdlet needs its checks in the child above: add them, then its name here.
         $HighImpact | Sort-Object | Should -Be ($covered | Sort-Object)
     }
@@ -148,6 +159,20 @@ Describe 'Confirmation in a pwsh -NonInteractive session' {
         $Result.MoveNoConfirm.Ids | Should -BeNullOrEmpty
         (Get-SmValueFromServer $Names.MoveNoConfirmTo).SecretString | Should -BeExactly 'v'
         Test-PsExists $Names.MoveNoConfirm | Should -BeFalse
+    }
+
+    It 'Remove-SecretResourcePolicy, Remove-SecretReplica and Stop-SecretReplication without -Force stop with ConfirmationRequired and change nothing' {
+        foreach ($key in 'PolicyAsk', 'ReplicaAsk', 'PromoteAsk') {
+            $Result[$key].Ids | Should -Be @('ConfirmationRequired') -Because $key
+            $Result[$key].Messages[0] | Should -Match ([regex]::Escape('-Force or -Confirm:$false'))
+        }
+        (Invoke-AwsCli secretsmanager get-resource-policy --secret-id $Names.PolicyAsk).ResourcePolicy | Should -Not -BeNullOrEmpty
+        (Invoke-AwsCli secretsmanager describe-secret --secret-id $Names.ReplicaAsk).ReplicationStatus.Region | Should -Be 'eu-west-1'
+    }
+
+    It 'Remove-SecretResourcePolicy -Force removes the policy without a prompt' {
+        $Result.PolicyForce.Ids | Should -BeNullOrEmpty
+        (Invoke-AwsCli secretsmanager get-resource-policy --secret-id $Names.PolicyForce).ResourcePolicy | Should -BeNullOrEmpty
     }
 
     It 'Set-Secret without -Secret refuses with SecretValueRequired and writes nothing' {

@@ -69,6 +69,12 @@ BeforeAll {
         'Disable-SecretRotation'        = @{ Expected = ''; Script = { param($N) Disable-AwsSecretRotation $N -WhatIf; [string](Get-AwsSecretInfo $N).RotationEnabled } }
         'Invoke-SecretRotation'         = @{ Expected = 'p1'; Script = { param($N) Invoke-AwsSecretRotation $N -GeneratePassword -PasswordKey password -WhatIf; Get-AwsSecret "$N#password" -AsPlainText -NoCache } }
         'New-SecretAccessPolicy'        = @{ Expected = 'secretsmanager:GetSecretValue'; Script = { param($N) (New-AwsSecretAccessPolicy "sm:$N" -Access Read | ConvertFrom-Json).Statement[0].Action | Where-Object { $_ -eq 'secretsmanager:GetSecretValue' } } }
+        'Get-SecretResourcePolicy'      = @{ Expected = 'NAME'; Script = { param($N) [string](Get-AwsSecretResourcePolicy $N).Name } }
+        'Set-SecretResourcePolicy'      = @{ Expected = ''; Script = { param($N) Set-AwsSecretResourcePolicy $N -AllowAccount 123456789012 -WhatIf; [string](Get-AwsSecretResourcePolicy $N).Policy } }
+        'Remove-SecretResourcePolicy'   = @{ Expected = 'NAME'; Script = { param($N) Remove-AwsSecretResourcePolicy $N -WhatIf; [string](Get-AwsSecretResourcePolicy $N).Name } }
+        'Add-SecretReplica'             = @{ Expected = '0'; Script = { param($N) Add-AwsSecretReplica $N -ReplicaRegion eu-west-1 -WhatIf; [string]@((Get-AwsSecretInfo $N).Replicas).Count } }
+        'Remove-SecretReplica'          = @{ Expected = '0'; Script = { param($N) Remove-AwsSecretReplica $N -ReplicaRegion eu-west-1 -WhatIf; [string]@((Get-AwsSecretInfo $N).Replicas).Count } }
+        'Stop-SecretReplication'        = @{ Expected = 'NAME'; Script = { param($N) Stop-AwsSecretReplication $N -WhatIf; [string](Get-AwsSecretInfo $N).Name } }
     }
 }
 AfterAll { Complete-SecretsToolsTest }

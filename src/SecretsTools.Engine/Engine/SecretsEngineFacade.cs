@@ -32,6 +32,17 @@ public sealed class SecretsEngineFacade : ISecretsEngine
             : Translated(() => AwsClientFactory.GetOrCreate<ISecretRotationStore>($"rotation|{kind}|{connection.CacheKey}",
                 () => new TranslatingRotationStore(new Stores.SecretsManager.SecretsManagerStore(AwsClientFactory.GetSecretsManagerClient(connection)))));
 
+    // Resource policies and replication are Secrets Manager's only, like rotation.
+    ISecretPolicyStore? ISecretsEngine.CreatePolicyStore(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        kind != SecretStoreKind.SecretsManager ? null
+            : Translated(() => AwsClientFactory.GetOrCreate<ISecretPolicyStore>($"policy|{kind}|{connection.CacheKey}",
+                () => new TranslatingPolicyStore(new Stores.SecretsManager.SecretsManagerStore(AwsClientFactory.GetSecretsManagerClient(connection)))));
+
+    ISecretReplicationStore? ISecretsEngine.CreateReplicationStore(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        kind != SecretStoreKind.SecretsManager ? null
+            : Translated(() => AwsClientFactory.GetOrCreate<ISecretReplicationStore>($"replication|{kind}|{connection.CacheKey}",
+                () => new TranslatingReplicationStore(new Stores.SecretsManager.SecretsManagerStore(AwsClientFactory.GetSecretsManagerClient(connection)))));
+
     IReadOnlyList<KeyValuePair<string, string>> ISecretsEngine.KnownRegions() =>
         RegionEndpoint.EnumerableAllRegions
             .Where(r => RealRegion.IsMatch(r.SystemName))

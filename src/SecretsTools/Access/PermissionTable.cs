@@ -117,13 +117,15 @@ internal static class PermissionTable
             Sm(new[] { "secretsmanager:DescribeSecret", "secretsmanager:DeleteSecret" }), Ps(new[] { "ssm:DeleteParameters" })),
         Entry("Restore-Secret", SecretAccess.Manage, Sm(new[] { "secretsmanager:RestoreSecret", "secretsmanager:DescribeSecret" })),
         Entry("Get-SecretResourcePolicy", SecretAccess.Manage, Sm(new[] { "secretsmanager:GetResourcePolicy" })),
-        Entry("Set-SecretResourcePolicy", SecretAccess.Manage, Sm(new[] { "secretsmanager:PutResourcePolicy", "secretsmanager:ValidateResourcePolicy" })),
+        // Validated first, read back after (what Secrets Manager keeps is its own normalised text).
+        Entry("Set-SecretResourcePolicy", SecretAccess.Manage, Sm(new[] { "secretsmanager:ValidateResourcePolicy", "secretsmanager:PutResourcePolicy", "secretsmanager:GetResourcePolicy" })),
         Entry("Remove-SecretResourcePolicy", SecretAccess.Manage, Sm(new[] { "secretsmanager:DeleteResourcePolicy" })),
         // The replica's key is used in the replica's Region (New-SecretAccessPolicy's kms:ViaService names -Region only).
-        Entry("Add-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:ReplicateSecretToRegions" }, SmEncrypt))
+        // The replication cmdlets describe the secret afterwards, for its replicas' status.
+        Entry("Add-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:ReplicateSecretToRegions", "secretsmanager:DescribeSecret" }, SmEncrypt))
             with { Note = "The KMS actions are on each replica's key, through Secrets Manager in the replica's Region." },
-        Entry("Remove-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:RemoveRegionsFromReplication" })),
-        Entry("Stop-SecretReplication", SecretAccess.Manage, Sm(new[] { "secretsmanager:StopReplicationToReplica" })),
+        Entry("Remove-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:RemoveRegionsFromReplication", "secretsmanager:DescribeSecret" })),
+        Entry("Stop-SecretReplication", SecretAccess.Manage, Sm(new[] { "secretsmanager:StopReplicationToReplica", "secretsmanager:DescribeSecret" })),
         Entry("Get-SecretAuditEvent", null, Other("cloudtrail:LookupEvents")),
         Entry("Export-SecretInfo", null, Sm(new[] { "secretsmanager:GetResourcePolicy" })),
         // --- rotating ---

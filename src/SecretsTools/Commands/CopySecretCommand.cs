@@ -135,6 +135,7 @@ public abstract class SecretCopyCmdletBase : SecretTransferCmdletBase
             if (completed.Error is not null) RethrowCallFailure(completed.Error);
             var (result, error) = completed.Result;
             if (error is not null) WriteError(error);
+            WarnAboutReplicas(result);
             finished.Add((completed.Item, result));
             if (!holdResults) WriteObject(result);
             done++;
@@ -163,6 +164,16 @@ public abstract class SecretCopyCmdletBase : SecretTransferCmdletBase
         WriteProgress(progress);
         var results = AfterCopies(finished);
         if (holdResults) foreach (var result in results) WriteObject(result);
+    }
+
+    // A copy is a new secret in one Region: the source's replicas are not copied with it.
+    private void WarnAboutReplicas(SecretCopyResult result)
+    {
+        if (result.SourceReplicaRegions.Length == 0 || result.Status is SecretCopyStatus.Failed or SecretCopyStatus.Skipped) return;
+        string regions = string.Join(", ", result.SourceReplicaRegions.Distinct(StringComparer.Ordinal));
+        WriteWarning(result.DestinationStore == SecretStoreKind.SecretsManager
+            ? $"'{result.SourceName}' is replicated to {regions}; the copy '{result.DestinationName}' is not replicated. To replicate it: Add-SecretReplica '{result.DestinationName}' -ReplicaRegion {regions}{(result.DestinationRegion is null ? "" : " -Region " + result.DestinationRegion)}"
+            : $"'{result.SourceName}' is replicated to {regions}; the copy '{result.DestinationName}' in Parameter Store exists in one Region only (Parameter Store has no replication).");
     }
 
     /// <summary>The destination store (its connection: ours, with the Destination* overrides) and name.</summary>

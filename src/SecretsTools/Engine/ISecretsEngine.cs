@@ -21,6 +21,12 @@ internal interface ISecretsEngine
     /// <summary>The store's Lambda rotation, translated like CreateStore's stores; null where the store has none.</summary>
     ISecretRotationStore? CreateRotationStore(SecretStoreKind kind, AwsConnectionSettings connection);
 
+    /// <summary>The store's resource policies, translated like CreateStore's stores; null where the store has none.</summary>
+    ISecretPolicyStore? CreatePolicyStore(SecretStoreKind kind, AwsConnectionSettings connection);
+
+    /// <summary>The store's multi-Region replication, translated like CreateStore's stores; null where the store has none.</summary>
+    ISecretReplicationStore? CreateReplicationStore(SecretStoreKind kind, AwsConnectionSettings connection);
+
     /// <summary>Region names and display names, for tab completion.</summary>
     IReadOnlyList<KeyValuePair<string, string>> KnownRegions();
 

@@ -37,6 +37,7 @@ internal static class SecretCopier
             result = result with { SourceVersion = read.Version };
             var source = await request.Source.DescribeAsync(request.SourceName, cancellationToken).ConfigureAwait(false)
                 ?? throw SecretStoreException.NotFound(request.SourceName, request.Source.Kind);
+            result = result with { SourceReplicaRegions = source.ReplicaRegions };
             var value = ForDestination(read.Value!, request);
 
             var current = (await request.Destination.ReadAsync(new[] { new SecretReadRequest(request.DestinationName) }, cancellationToken).ConfigureAwait(false))[0];

@@ -47,5 +47,11 @@ public sealed record SecretCopyResult
     /// <summary>Why a copy failed (the same text as its error record), else null.</summary>
     public string? Error { get; init; }
 
+    /// <summary>
+    /// The Regions the Secrets Manager source is replicated to. A copy is never replicated: the
+    /// command warns, and Add-SecretReplica replicates the copy.
+    /// </summary>
+    public string[] SourceReplicaRegions { get; init; } = System.Array.Empty<string>();
+
     public override string ToString() => $"{SourceName} -> {DestinationName}";
 }

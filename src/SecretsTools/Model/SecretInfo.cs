@@ -59,6 +59,13 @@ public sealed record SecretInfo
     public string[] ReplicaRegions { get; init; } = Array.Empty<string>();
 
     /// <summary>
+    /// Secrets Manager: each replica Region with its replication status (DescribeSecret's
+    /// ReplicationStatus), in the same order as ReplicaRegions. Empty for a listing entry
+    /// (ListSecrets does not report replicas) and on Parameter Store.
+    /// </summary>
+    public SecretReplica[] Replicas { get; init; } = Array.Empty<SecretReplica>();
+
+    /// <summary>
     /// Secrets Manager: VersionIdsToStages, each labelled version's id to its staging labels
     /// (AWSCURRENT first), so a rotation left half-done (AWSPENDING on another version) shows.
     /// Null on Parameter Store (Get-SecretVersion lists its labels) and where a write returns it.

@@ -64,7 +64,7 @@ internal static class ErrorIds
     public const string DuplicateSecretName = "DuplicateSecretName";
     public const string AccessDenied = "AccessDenied";
 
-    // New-SecretAccessPolicy (issue 13, item 1).
+    // New-SecretAccessPolicy and Set-SecretResourcePolicy -AllowAccount (issue 13, items 1 and 2).
     public const string UnknownAccessLevel = "UnknownAccessLevel";
     public const string InvalidKmsKeyArn = "InvalidKmsKeyArn";
     public const string InvalidAccountId = "InvalidAccountId";
@@ -89,4 +89,10 @@ internal static class ErrorIds
     public const string PreconditionNotMet = "PreconditionNotMet";
     public const string InvalidRequest = "InvalidRequest";
     public const string InvalidParameter = "InvalidParameter";
+
+    // Resource policies and replication (issue 13, items 2 and 3).
+    public const string InvalidPolicyJson = "InvalidPolicyJson";
+    public const string InvalidPrincipalArn = "InvalidPrincipalArn";
+    public const string PolicyValidationFailed = "PolicyValidationFailed";
+    public const string ReplicationFailed = "ReplicationFailed";
 }

@@ -38,4 +38,15 @@ internal static class SecretStores
         Engine.SecretsEngine.Instance.CreateRotationStore(kind, connection) is { } inner
             ? new Caching.CacheForgettingRotationStore(inner, Caching.SecretCache.Shared)
             : null;
+
+    /// <summary>
+    /// The store's resource policies, or null where the store has none (Parameter Store). No cache
+    /// decorator: a policy is not a value, so nothing cached changes. AwsCallException(Configuration) as For.
+    /// </summary>
+    public static ISecretPolicyStore? PolicyFor(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        Engine.SecretsEngine.Instance.CreatePolicyStore(kind, connection);
+
+    /// <summary>The store's replication, or null where the store has none (Parameter Store). AwsCallException(Configuration) as For.</summary>
+    public static ISecretReplicationStore? ReplicationFor(SecretStoreKind kind, AwsConnectionSettings connection) =>
+        Engine.SecretsEngine.Instance.CreateReplicationStore(kind, connection);
 }

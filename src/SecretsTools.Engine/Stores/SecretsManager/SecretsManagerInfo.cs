@@ -16,6 +16,14 @@ internal static class SecretsManagerInfo
     public static SecretInfo From(DescribeSecretResponse d, string? region) => FromMetadata(d, region) with
     {
         ReplicaRegions = d.ReplicationStatus.Select(r => r.Region ?? "").Where(r => r.Length > 0).ToArray(),
+        Replicas = d.ReplicationStatus.Where(r => !string.IsNullOrEmpty(r.Region)).Select(r => new SecretReplica
+        {
+            Region = r.Region!,
+            Status = r.Status,
+            StatusMessage = r.StatusMessage,
+            KmsKeyId = r.KmsKeyId,
+            LastAccessed = r.LastAccessedDate,
+        }).ToArray(),
     };
 
     private static SecretInfo FromMetadata(ISecretMetadata m, string? region) => new()
