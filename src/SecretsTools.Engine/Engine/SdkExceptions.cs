@@ -18,7 +18,7 @@ internal static class SdkExceptions
     public static AwsCallException? Translate(Exception ex) => ex switch
     {
         SecretStoreException or AwsCallException => null,
-        SecretsManagerConnectionException c => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {c.Message}"),
+        SecretsTools.AwsJson.AwsJsonConnectionException c => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {c.Message}"),
         AmazonServiceException s when AwsErrorTranslator.IsSessionWide(s) => new AwsCallException(AwsFailure.Credentials,
             $"AWS did not accept the credentials ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
         // A Secrets Manager error no store caught still gets its own ErrorId, not AwsRequestFailed.
