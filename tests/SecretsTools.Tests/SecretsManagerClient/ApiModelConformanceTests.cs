@@ -7,7 +7,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json;
-using SecretsTools.SecretsManager.Internal.Protocol;
+using SecretsTools.AwsJson.Protocol;
 using SecretsTools.SecretsManager.Model;
 using SecretsTools.Stores;
 using SecretsTools.Stores.SecretsManager;
@@ -161,13 +161,13 @@ public class ApiModelConformanceTests(ITestOutputHelper output)
         Assert.Equal("long", Shapes.GetProperty("AutomaticallyRotateAfterDaysType").GetProperty("type").GetString());
 
         var rules = new RotationRulesType { AutomaticallyAfterDays = 3_000_000_000L };
-        var json = JsonSerializer.SerializeToElement(rules, SecretsManagerJson.Options);
+        var json = JsonSerializer.SerializeToElement(rules, AwsJsonSerialization.Options);
         Assert.Equal(3_000_000_000L, json.GetProperty("AutomaticallyAfterDays").GetInt64());
 
         var body = JsonDocument.Parse(AwsJsonRequestMarshaller.SerializeBody(new PutSecretValueRequest { SecretId = "x", SecretBinary = new byte[] { 0, 1, 254, 255 } })).RootElement;
         Assert.Equal("AAH+/w==", body.GetProperty("SecretBinary").GetString());
 
-        var read = JsonSerializer.Deserialize<DescribeSecretResponse>("{\"CreatedDate\":1700000000.5,\"DeletedDate\":1700000001}", SecretsManagerJson.Options)!;
+        var read = JsonSerializer.Deserialize<DescribeSecretResponse>("{\"CreatedDate\":1700000000.5,\"DeletedDate\":1700000001}", AwsJsonSerialization.Options)!;
         Assert.Equal(new DateTime(2023, 11, 14, 22, 13, 20, 500, DateTimeKind.Utc), read.CreatedDate);
         Assert.Equal(DateTimeKind.Utc, read.CreatedDate!.Value.Kind);
     }
