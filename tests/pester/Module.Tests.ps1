@@ -9,6 +9,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Cmdlets += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Cmdlets += 'Get-SecretAuditEvent'
 }
 
 BeforeAll {
@@ -25,6 +26,7 @@ BeforeAll {
     $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Expected += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Expected += 'Get-SecretAuditEvent'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -121,6 +123,8 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Enable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Disable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Invoke-SecretRotation'; Type = 'SecretsTools.Model.SecretRotationResult' }
+        @{ Name = 'Get-SecretAuditEvent'; Type = 'SecretsTools.Model.SecretAuditEvent' }
+        @{ Name = 'Get-SecretAuditEvent'; Type = 'SecretsTools.Model.SecretAuditSummary' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }

@@ -32,6 +32,11 @@ public sealed class SecretsEngineFacade : ISecretsEngine
             : Translated(() => AwsClientFactory.GetOrCreate<ISecretRotationStore>($"rotation|{kind}|{connection.CacheKey}",
                 () => new TranslatingRotationStore(new Stores.SecretsManager.SecretsManagerStore(AwsClientFactory.GetSecretsManagerClient(connection)))));
 
+    ISecretAuditSource ISecretsEngine.CreateAuditSource(AwsConnectionSettings cloudTrail, AwsConnectionSettings secretsManager) =>
+        Translated(() => AwsClientFactory.GetOrCreate<ISecretAuditSource>($"audit|{cloudTrail.CacheKey}|{secretsManager.CacheKey}",
+            () => new TranslatingAuditSource(new Stores.CloudTrail.CloudTrailAuditSource(
+                AwsClientFactory.GetCloudTrailClient(cloudTrail), () => AwsClientFactory.GetSecretsManagerClient(secretsManager)))));
+
     IReadOnlyList<KeyValuePair<string, string>> ISecretsEngine.KnownRegions() =>
         RegionEndpoint.EnumerableAllRegions
             .Where(r => RealRegion.IsMatch(r.SystemName))

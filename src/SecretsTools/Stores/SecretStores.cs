@@ -38,4 +38,8 @@ internal static class SecretStores
         Engine.SecretsEngine.Instance.CreateRotationStore(kind, connection) is { } inner
             ? new Caching.CacheForgettingRotationStore(inner, Caching.SecretCache.Shared)
             : null;
+
+    /// <summary>CloudTrail's record of a secret's calls, on cached clients. AwsCallException(Configuration) as For.</summary>
+    public static ISecretAuditSource AuditFor(AwsConnectionSettings cloudTrail, AwsConnectionSettings secretsManager) =>
+        Engine.SecretsEngine.Instance.CreateAuditSource(cloudTrail, secretsManager);
 }
