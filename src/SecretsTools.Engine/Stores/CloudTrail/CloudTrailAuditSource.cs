@@ -69,10 +69,19 @@ internal sealed class CloudTrailAuditSource : ISecretAuditSource
         while (request.NextToken is not null);
     }
 
-    /// <summary>Matched against the user name, the ARN, and the ARN's last part (a role session's name).</summary>
-    internal static bool MatchesUser(WildcardPattern pattern, SecretAuditUser user) =>
-        (user.Name is not null && pattern.IsMatch(user.Name))
-        || (user.Arn is not null && (pattern.IsMatch(user.Arn) || pattern.IsMatch(user.Arn[(user.Arn.LastIndexOf('/') + 1)..])));
+    /// <summary>
+    /// Matched against the user name, the whole ARN, and each name in the ARN's resource part: for
+    /// arn:aws:sts::123456789012:assumed-role/deploy-role/build-7 both the role (deploy-role) and the
+    /// session (build-7), for arn:aws:iam::123456789012:user/alice the user.
+    /// </summary>
+    internal static bool MatchesUser(WildcardPattern pattern, SecretAuditUser user)
+    {
+        if (user.Name is not null && pattern.IsMatch(user.Name)) return true;
+        if (user.Arn is null) return false;
+        if (pattern.IsMatch(user.Arn)) return true;
+        var parts = user.Arn.Split(':', 6);
+        return parts.Length == 6 && parts[5].Split('/').Skip(1).Any(pattern.IsMatch);
+    }
 
     /// <summary>
     /// CloudTrail records a secret as its ARN, so a Secrets Manager name is turned into its ARN first.
