@@ -88,7 +88,8 @@ public sealed class GetSecretAuditEventCommand : SecretCmdletBase
                 // AWS_ENDPOINT_URL_CLOUDTRAIL and AWS_ENDPOINT_URL itself).
                 var storeConnection = KeyFor(reference).Connection;
                 var trailConnection = storeConnection with { EndpointUrl = EndpointUrl };
-                var source = CreateClient(() => SecretStores.AuditFor(trailConnection, KeyFor(SecretStoreKind.SecretsManager).Connection with { Region = storeConnection.Region }));
+                // The store's own connection serves the DescribeSecret that turns a Secrets Manager name into its ARN.
+                var source = CreateClient(() => SecretStores.AuditFor(trailConnection, storeConnection));
                 var query = new SecretAuditQuery(reference.Store, reference.Name, reference.Name)
                 {
                     StartTime = _start,
