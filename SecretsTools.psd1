@@ -42,6 +42,7 @@
         'Disable-SecretRotation'
         'Invoke-SecretRotation'
         'Get-SecretAuditEvent'
+        'New-SecretAccessPolicy'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -85,4 +85,5 @@ Remove-Secret -Name $smNames -WithoutRecovery -Force
 & (Join-Path $PSScriptRoot 'Measure-ColdStart.ps1') -ModulePath $ModulePath -Endpoint $Endpoint
 & (Join-Path $PSScriptRoot 'Measure-Migration.ps1') -ModulePath $ModulePath -Endpoint $Endpoint -Count $MigrationCount
 & (Join-Path $PSScriptRoot 'Measure-LostReplies.ps1') -ModulePath $ModulePath -Endpoint $Endpoint
+& (Join-Path $PSScriptRoot 'Measure-LostReplies.ps1') -ModulePath $ModulePath -Endpoint $Endpoint -Fault Status500AfterForward
 Write-Host "`nDone."

@@ -11,7 +11,9 @@ param(
     # Names per store: each is created, written twice more and deleted (4 operations).
     [int] $Names = 25,
     [double] $DropRate = 0.10,
-    [int] $Seed = 2026
+    [int] $Seed = 2026,
+    # DropAfterForward: the reply is lost. Status500AfterForward: moto acted, the client gets a 500.
+    [ValidateSet('DropAfterForward', 'Status500AfterForward')] [string] $Fault = 'DropAfterForward'
 )
 $ErrorActionPreference = 'Stop'
 $root = Resolve-Path (Join-Path $PSScriptRoot '..')
@@ -38,7 +40,7 @@ function Invoke-Moto([string] $Service, [string] $Action, [hashtable] $Body) {
 $proxyType = [SecretsTools.Tests.Infrastructure.Proxy.FaultProxy]
 $rule = [SecretsTools.Tests.Infrastructure.Proxy.FaultRule]::AnyOperation(
     [SecretsTools.Tests.Infrastructure.Proxy.CallSchedule]::Random($DropRate, $Seed),
-    [SecretsTools.Tests.Infrastructure.Proxy.FaultKind]::DropAfterForward)
+    [SecretsTools.Tests.Infrastructure.Proxy.FaultKind]$Fault)
 $options = [SecretsTools.Tests.Infrastructure.Proxy.FaultProxyOptions]@{ Faults = [SecretsTools.Tests.Infrastructure.Proxy.FaultRule[]] @($rule) }
 $proxy = $proxyType::Start($Endpoint, $options)
 
@@ -98,12 +100,13 @@ $rows = foreach ($s in $stores) {
         Seconds          = [Math]::Round($watch.Elapsed.TotalSeconds, 1)
     }
 }
-$dropped = $proxy.Total.DroppedAfterForward
+$dropped = $proxy.Total.DroppedAfterForward + $proxy.Total.Status500
 $seen = $proxy.Total.Seen
 $proxy.Dispose()
 
-Write-Host "`nLost replies: $($Names * 8) operations, $([Math]::Round($DropRate * 100))% of all replies dropped after the server acted (seed $Seed)" -ForegroundColor Cyan
+$what = if ($Fault -eq 'DropAfterForward') { 'dropped' } else { 'replaced by HTTP 500' }
+Write-Host "`nLost replies: $($Names * 8) operations, $([Math]::Round($DropRate * 100))% of all replies $what after the server acted (seed $Seed)" -ForegroundColor Cyan
 $rows | Format-Table -AutoSize | Out-Host
-Write-Host "Requests through the proxy: $seen; replies dropped: $dropped"
+Write-Host "Requests through the proxy: $seen; replies $($what): $dropped"
 $bad = ($rows | Measure-Object 'Extra versions', 'Not deleted', 'False errors' -Sum | Measure-Object Sum -Sum).Sum
 if ($bad -gt 0) { Write-Warning "The fault run found $bad extra versions, undeleted names or false errors." }

@@ -5,7 +5,8 @@
     Prose (synopsis, description, examples, parameter text, inputs, outputs, notes) comes from the
     markdown; parameter facts (type, mandatory, position, pipeline input, aliases, sets) and the
     online link (the cmdlet's HelpUri) come from the built cmdlets themselves, so the help can never
-    disagree with the code about them. The build fails when a cmdlet's markdown lacks a parameter,
+    disagree with the code about them; the NOTES end with the IAM permissions from the module's
+    permission table (SecretsTools.Access.PermissionTable). The build fails when a cmdlet's markdown lacks a parameter,
     its INPUTS or its OUTPUTS.
 #>
 param(
@@ -79,6 +80,8 @@ $dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
 
 Import-Module $ModulePath -Force
 $module = Get-Module SecretsTools
+$permissionTable = (Get-Command -Module SecretsTools -CommandType Cmdlet | Select-Object -First 1).ImplementingType.Assembly.GetType('SecretsTools.Access.PermissionTable', $true)
+$permissionLines = $permissionTable.GetMethod('HelpLines', [System.Reflection.BindingFlags]'Static, Public, NonPublic')
 $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false) }
 $writer = [System.Xml.XmlWriter]::Create($OutputFile, $settings)
 $writer.WriteStartDocument()
@@ -157,11 +160,16 @@ foreach ($cmd in $module.ExportedCmdlets.Values | Sort-Object Name) {
     Add-TypeList $writer 'inputTypes' 'inputType' $inputDocs
     Add-TypeList $writer 'returnValues' 'returnValue' $outputDocs
 
-    if ($top.Contains('NOTES')) {
-        $writer.WriteStartElement('maml', 'alertSet', $maml)
-        $writer.WriteStartElement('maml', 'alert', $maml); Add-Paragraphs $writer (Get-Paragraphs $top['NOTES']); $writer.WriteEndElement()
-        $writer.WriteEndElement()
-    }
+    # NOTES: the markdown's notes, then the IAM permissions from the module's own permission
+    # table (the one New-SecretAccessPolicy uses), so the help cannot drift from the policies.
+    # A cmdlet without a table entry fails the build.
+    $permissions = @($permissionLines.Invoke($null, @($cmd.Name)))
+    $writer.WriteStartElement('maml', 'alertSet', $maml)
+    $writer.WriteStartElement('maml', 'alert', $maml)
+    if ($top.Contains('NOTES')) { Add-Paragraphs $writer (Get-Paragraphs $top['NOTES']) }
+    Add-Paragraphs $writer $permissions
+    $writer.WriteEndElement()
+    $writer.WriteEndElement()
 
     $writer.WriteStartElement('command', 'examples', $command)
     foreach ($title in $exampleDocs.Keys) {

@@ -43,6 +43,11 @@ BeforeDiscovery {
         @{ Case = 'Invoke-SecretRotation name with a newline'; Run = { param($n) Invoke-SecretRotation "sm:$n`n" -GeneratePassword }; ErrorId = 'InvalidSecretName'; Target = "sm:%n%`n" }
         @{ Case = 'New-SecretMigrationPlan name with a newline'; Run = { param($n) New-SecretMigrationPlan "ssm:/$n/x`n" -DestinationStore SecretsManager }; ErrorId = 'InvalidSecretName'; Target = "ssm:/%n%/x`n" }
         @{ Case = 'Invoke-WithSecret name with a newline'; Run = { param($n) Invoke-WithSecret -Environment @{ X = "sm:$n`n" } -ScriptBlock { 'ran' } }; ErrorId = 'InvalidSecretName', 'SecretsUnavailable'; Target = "sm:%n%`n" }
+        @{ Case = 'New-SecretAccessPolicy name with a newline'; Run = { param($n) New-SecretAccessPolicy "sm:$n`n" -Access Read }; ErrorId = 'InvalidSecretName'; Target = "sm:%n%`n" }
+        @{ Case = 'New-SecretAccessPolicy unknown -Access'; Run = { param($n) New-SecretAccessPolicy "sm:$n" -Access Peek }; ErrorId = 'UnknownAccessLevel'; Target = 'Peek' }
+        @{ Case = 'New-SecretAccessPolicy alias ARN as -KmsKeyArn'; Run = { param($n) New-SecretAccessPolicy "sm:$n" -Access Read -KmsKeyArn 'arn:aws:kms:us-east-1:123456789012:alias/x' }; ErrorId = 'InvalidKmsKeyArn'; Target = 'arn:aws:kms:us-east-1:123456789012:alias/x' }
+        @{ Case = 'New-SecretAccessPolicy bad -AccountId'; Run = { param($n) New-SecretAccessPolicy "sm:$n" -Access Read -AccountId 'acct' }; ErrorId = 'InvalidAccountId'; Target = 'acct' }
+        @{ Case = 'New-SecretAccessPolicy ARN of another service'; Run = { param($n) New-SecretAccessPolicy "arn:aws:s3:::$n" -Access Read }; ErrorId = 'InvalidSecretReference'; Target = 'arn:aws:s3:::%n%' }
         @{ Case = 'Import-Secret entry with a newline in its name'; Run = { param($n) @{ "ssm:/$n/x`n" = 'v' } | Import-Secret }; ErrorId = 'InvalidSecretName'; Target = "ssm:/%n%/x`n" }
 
         # --- values ---------------------------------------------------------------------------
@@ -84,6 +89,8 @@ BeforeDiscovery {
         @{ Case = '-Region in capitals'; Run = { param($n) Set-Secret "sm:$n-rg" -Secret 'v' -Region 'US-EAST-1' }; ErrorId = 'InvalidRegion'; Target = 'US-EAST-1' }
         @{ Case = '-Region without its number'; Run = { param($n) Get-Secret "sm:$n-rg" -Region 'us-east' }; ErrorId = 'InvalidRegion'; Target = 'us-east' }
         @{ Case = '-Region that is a URL'; Run = { param($n) Remove-Secret "ssm:/$n/rg" -Region 'https://ssm.us-east-1.amazonaws.com' }; ErrorId = 'InvalidRegion'; Target = 'https://ssm.us-east-1.amazonaws.com' }
+        @{ Case = '-Region of the right shape that AWS does not have'; Run = { param($n) Set-Secret "sm:$n-rg" -Secret 'v' -Region 'mars-east-1' }; ErrorId = 'InvalidRegion'; Target = 'mars-east-1' }
+        @{ Case = '-DestinationRegion AWS does not have'; Run = { param($n) Copy-Secret "sm:$n-src" -Destination "sm:$n-copy4" -DestinationRegion 'moon-west-9' }; ErrorId = 'InvalidRegion'; Target = 'moon-west-9' }
         @{ Case = '-DestinationRegion bad'; Run = { param($n) Copy-Secret "sm:$n-src" -Destination "sm:$n-copy3" -DestinationRegion 'eu_west_1' }; ErrorId = 'InvalidRegion'; Target = 'eu_west_1' }
         @{ Case = 'tag key with a character tags refuse (SM)'; Run = { param($n) Set-Secret "sm:$n-tag" -Secret 'v' -Tag @{ 'a!b' = 'c' } }; ErrorId = 'InvalidTag'; Target = '%n%-tag' }
         @{ Case = 'tag value with a character tags refuse (PS)'; Run = { param($n) Set-Secret "ssm:/$n/tag" -Secret 'v' -Tag @{ k = 'a#b' } }; ErrorId = 'InvalidTag'; Target = '/%n%/tag' }
@@ -94,6 +101,8 @@ BeforeDiscovery {
         @{ Case = '51 tags given'; Run = { param($n) $t = @{}; 1..51 | ForEach-Object { $t["k$_"] = 'v' }; Set-Secret "sm:$n-t51" -Secret 'v' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t51' }
         @{ Case = '45 tags there and 6 more (SM Set-Secret)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-Secret "sm:$n-t45" -Secret 'v2' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t45' }
         @{ Case = '45 tags there and 6 more (PS Set-Secret)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-Secret "ssm:/$n/t45" -Secret 'v2' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '/%n%/t45' }
+        @{ Case = '45 tags there and 6 copied onto it (Copy-Secret -Force)'; Run = { param($n) Copy-Secret "sm:$n-src6" -Destination "sm:$n-t45" -Force }; ErrorId = 'TagLimitExceeded'; Target = 'sm:%n%-src6' }
+        @{ Case = '45 tags there, 4 copied and 2 -TagSource (Move-Secret)'; Run = { param($n) Move-Secret "sm:$n-src4" -Destination "ssm:/$n/t45" -TagSource -Force }; ErrorId = 'TagLimitExceeded'; Target = 'sm:%n%-src4' }
         @{ Case = '45 tags there and 6 more (SM Set-SecretInfo)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-SecretInfo "sm:$n-t45" -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t45' }
         @{ Case = '45 tags there and 6 more (PS Set-SecretInfo)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-SecretInfo "ssm:/$n/t45" -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '/%n%/t45' }
         @{ Case = 'bad Parameter Store label'; Run = { param($n) Set-SecretVersionLabel "ssm:/$n/t45" -Label '1st' -Version 1 }; ErrorId = 'InvalidVersionLabel'; Target = '/%n%/t45' }
@@ -129,8 +138,12 @@ BeforeAll {
     $tags = @{}; 1..45 | ForEach-Object { $tags["k$_"] = 'v' }
     Set-Secret "sm:$script:Stem-src" -Secret @{ a = '1' } -Confirm:$false
     Set-Secret "sm:$script:Stem-t45" -Secret 'v1' -Tag $tags -Confirm:$false
+    $six = @{}; 1..6 | ForEach-Object { $six["s$_"] = 'v' }
+    $four = @{}; 1..4 | ForEach-Object { $four["f$_"] = 'v' }
+    Set-Secret "sm:$script:Stem-src6" -Secret 'six' -Tag $six -Confirm:$false
+    Set-Secret "sm:$script:Stem-src4" -Secret 'four' -Tag $four -Confirm:$false
     Set-Secret "ssm:/$script:Stem/t45" -Secret 'v1' -Tag $tags -Confirm:$false
-    $script:Existing = @("$script:Stem-src", "$script:Stem-t45")
+    $script:Existing = @("$script:Stem-src", "$script:Stem-t45", "$script:Stem-src6", "$script:Stem-src4")
 
     function Invoke-BadInputCase([scriptblock] $Run, [string] $Stem) {
         $ConfirmPreference = 'None'
@@ -150,7 +163,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Secret "sm:$script:Stem-src", "sm:$script:Stem-t45" -Force -Confirm:$false -ErrorAction SilentlyContinue
+    Remove-Secret "sm:$script:Stem-src", "sm:$script:Stem-t45", "sm:$script:Stem-src6", "sm:$script:Stem-src4" -Force -Confirm:$false -ErrorAction SilentlyContinue
     Remove-Secret "ssm:/$script:Stem/t45" -Confirm:$false -ErrorAction SilentlyContinue
     Complete-SecretsToolsTest
 }

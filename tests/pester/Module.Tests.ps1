@@ -10,6 +10,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Cmdlets += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
     $script:Cmdlets += 'Get-SecretAuditEvent'
+    $script:Cmdlets += 'New-SecretAccessPolicy'
 }
 
 BeforeAll {
@@ -27,6 +28,7 @@ BeforeAll {
     $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Expected += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
     $script:Expected += 'Get-SecretAuditEvent'
+    $script:Expected += 'New-SecretAccessPolicy'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -77,8 +79,9 @@ Describe '<_>' -ForEach $Cmdlets {
     }
 
     # Clear-SecretCache makes no AWS call; the configuration cmdlets store -Region and -ProfileName
-    # as settings but connect nowhere, so they take no -Credential.
-    It 'takes the AWS connection parameters' -Skip:($_ -eq 'Clear-SecretCache') {
+    # as settings but connect nowhere, so they take no -Credential. New-SecretAccessPolicy only
+    # writes JSON: its -Region is the Region in the ARNs.
+    It 'takes the AWS connection parameters' -Skip:($_ -in 'Clear-SecretCache', 'New-SecretAccessPolicy') {
         if ($_ -like '*-SecretsToolsConfiguration') { $command.Parameters.Keys | Should -Not -Contain 'Credential'; return }
         foreach ($p in 'Region', 'ProfileName', 'EndpointUrl', 'Credential') { $command.Parameters.Keys | Should -Contain $p }
     }
@@ -125,6 +128,8 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Invoke-SecretRotation'; Type = 'SecretsTools.Model.SecretRotationResult' }
         @{ Name = 'Get-SecretAuditEvent'; Type = 'SecretsTools.Model.SecretAuditEvent' }
         @{ Name = 'Get-SecretAuditEvent'; Type = 'SecretsTools.Model.SecretAuditSummary' }
+        @{ Name = 'New-SecretAccessPolicy'; Type = 'System.String' }
+        @{ Name = 'New-SecretAccessPolicy'; Type = 'System.Collections.Specialized.OrderedDictionary' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }

@@ -72,6 +72,7 @@ BeforeAll {
         'Disable-SecretRotation'        = @{ Expected = ''; Script = { param($N) Disable-AwsSecretRotation $N -WhatIf; [string](Get-AwsSecretInfo $N).RotationEnabled } }
         'Get-SecretAuditEvent'          = @{ Expected = 'GetSecretValue'; Script = { param($N, $T) [string](Get-AwsSecretAuditEvent $N -EndpointUrl $T -Region us-east-1).EventName } }
         'Invoke-SecretRotation'         = @{ Expected = 'p1'; Script = { param($N) Invoke-AwsSecretRotation $N -GeneratePassword -PasswordKey password -WhatIf; Get-AwsSecret "$N#password" -AsPlainText -NoCache } }
+        'New-SecretAccessPolicy'        = @{ Expected = 'secretsmanager:GetSecretValue'; Script = { param($N) (New-AwsSecretAccessPolicy "sm:$N" -Access Read | ConvertFrom-Json).Statement[0].Action | Where-Object { $_ -eq 'secretsmanager:GetSecretValue' } } }
     }
 }
 AfterAll {

@@ -54,6 +54,8 @@ internal abstract class AwsJsonClient : AmazonServiceClient
         pipeline.RemoveHandler<EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new AwsJsonEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+        // Right inside the marshaller: the body (a write's value) is zeroed when the call is over.
+        pipeline.AddHandlerAfter<Marshaller>(new Aws.RequestBodyClearingHandler());
         // Outermost, so it only sees what is left after the retry handler gave up.
         pipeline.AddHandler(new ConnectionFailureHandler(service));
         // Inside the retry loop: every attempt is paced by this client's quota families.

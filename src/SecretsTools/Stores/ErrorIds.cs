@@ -64,6 +64,11 @@ internal static class ErrorIds
     public const string DuplicateSecretName = "DuplicateSecretName";
     public const string AccessDenied = "AccessDenied";
 
+    // New-SecretAccessPolicy (issue 13, item 1).
+    public const string UnknownAccessLevel = "UnknownAccessLevel";
+    public const string InvalidKmsKeyArn = "InvalidKmsKeyArn";
+    public const string InvalidAccountId = "InvalidAccountId";
+
     /// <summary>The value was written, a later call of the same write (tags, description) failed.</summary>
     public const string PartialWrite = "PartialWrite";
     public const string Throttled = "Throttled";
