@@ -41,6 +41,7 @@
         'Enable-SecretRotation'
         'Disable-SecretRotation'
         'Invoke-SecretRotation'
+        'Get-SecretAuditEvent'
         'New-SecretAccessPolicy'
         'Get-SecretResourcePolicy'
         'Set-SecretResourcePolicy'

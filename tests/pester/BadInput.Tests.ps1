@@ -108,6 +108,10 @@ BeforeDiscovery {
         @{ Case = 'bad Parameter Store label'; Run = { param($n) Set-SecretVersionLabel "ssm:/$n/t45" -Label '1st' -Version 1 }; ErrorId = 'InvalidVersionLabel'; Target = '/%n%/t45' }
         @{ Case = 'bad rotation schedule'; Run = { param($n) Enable-SecretRotation "sm:$n-src" -LambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:rot' -Schedule 'every day' }; ErrorId = 'InvalidRotationSchedule'; Target = $null }
         @{ Case = 'bad Lambda ARN'; Run = { param($n) Enable-SecretRotation "sm:$n-src" -LambdaArn 'rotate-me' -RotateAfterDays 30 }; ErrorId = 'InvalidLambdaArn'; Target = $null }
+        @{ Case = 'Get-SecretAuditEvent -EndTime before -StartTime'; Run = { param($n) Get-SecretAuditEvent "sm:$n-src" -StartTime '2026-01-02' -EndTime '2026-01-01' }; ErrorId = 'InvalidAuditTimeRange'; Target = $null }
+        @{ Case = 'Get-SecretAuditEvent unknown -EventName'; Run = { param($n) Get-SecretAuditEvent "sm:$n-src" -EventName GetSecretValue, ReadSecret }; ErrorId = 'UnknownAuditEventName'; Target = 'ReadSecret' }
+        @{ Case = 'Get-SecretAuditEvent name with a newline'; Run = { param($n) Get-SecretAuditEvent "ssm:/$n/x`n" }; ErrorId = 'InvalidSecretName'; Target = "ssm:/%n%/x`n" }
+        @{ Case = 'Get-SecretAuditEvent version selector'; Run = { param($n) Get-SecretAuditEvent "ssm:/$n/x:3" }; ErrorId = 'SelectorNotAllowed'; Target = 'ssm:/%n%/x:3' }
 
         # Resource policies and replication: a bad -Policy, principal, account or Region is checked once for
         # the command (principals and Regions name the bad value); a Parameter Store name has neither feature.

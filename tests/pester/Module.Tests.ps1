@@ -9,6 +9,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Cmdlets += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Cmdlets += 'Get-SecretAuditEvent'
     $script:Cmdlets += 'New-SecretAccessPolicy'
     $script:Cmdlets += 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy'
     $script:Cmdlets += 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication'
@@ -28,6 +29,7 @@ BeforeAll {
     $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Expected += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Expected += 'Get-SecretAuditEvent'
     $script:Expected += 'New-SecretAccessPolicy'
     $script:Expected += 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy'
     $script:Expected += 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication'
@@ -128,6 +130,8 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Enable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Disable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Invoke-SecretRotation'; Type = 'SecretsTools.Model.SecretRotationResult' }
+        @{ Name = 'Get-SecretAuditEvent'; Type = 'SecretsTools.Model.SecretAuditEvent' }
+        @{ Name = 'Get-SecretAuditEvent'; Type = 'SecretsTools.Model.SecretAuditSummary' }
         @{ Name = 'New-SecretAccessPolicy'; Type = 'System.String' }
         @{ Name = 'New-SecretAccessPolicy'; Type = 'System.Collections.Specialized.OrderedDictionary' }
         @{ Name = 'Get-SecretResourcePolicy'; Type = 'SecretsTools.Model.SecretResourcePolicy' }

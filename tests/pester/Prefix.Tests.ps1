@@ -36,6 +36,9 @@ BeforeAll {
     $script:Gone = New-TestName 'pxgone'
     Set-Secret $Gone -Secret 'v' -Confirm:$false
     Remove-Secret $Gone -Confirm:$false
+    # moto has no CloudTrail LookupEvents: Get-AwsSecretAuditEvent reads from a fake CloudTrail.
+    . (Join-Path $PSScriptRoot 'FakeCloudTrail.ps1')
+    $script:Trail = Start-FakeCloudTrail -Events @(New-FakeTrailEvent -Id px1 -Name GetSecretValue -Time ([datetime]::UtcNow) -Resource "arn:aws:secretsmanager:us-east-1:123456789012:secret:$Name-AbCdEf") -SecretArn "arn:aws:secretsmanager:us-east-1:123456789012:secret:$Name-AbCdEf"
     $script:Path = "/$(New-TestName 'pxp')"
     Set-Secret "ssm:$Path/one" -Secret 'ssm-one' -Confirm:$false
 
@@ -67,6 +70,7 @@ BeforeAll {
         'Restore-SecretVersion'         = @{ Expected = 'u1'; Script = { param($N, $V) Restore-AwsSecretVersion $N $V -WhatIf; Get-AwsSecret "$N#user" -AsPlainText -NoCache } }
         'Enable-SecretRotation'         = @{ Expected = ''; Script = { param($N) Enable-AwsSecretRotation $N -LambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:px' -RotateAfterDays 30 -WhatIf; [string](Get-AwsSecretInfo $N).RotationEnabled } }
         'Disable-SecretRotation'        = @{ Expected = ''; Script = { param($N) Disable-AwsSecretRotation $N -WhatIf; [string](Get-AwsSecretInfo $N).RotationEnabled } }
+        'Get-SecretAuditEvent'          = @{ Expected = 'GetSecretValue'; Script = { param($N, $T) [string](Get-AwsSecretAuditEvent $N -EndpointUrl $T -Region us-east-1).EventName } }
         'Invoke-SecretRotation'         = @{ Expected = 'p1'; Script = { param($N) Invoke-AwsSecretRotation $N -GeneratePassword -PasswordKey password -WhatIf; Get-AwsSecret "$N#password" -AsPlainText -NoCache } }
         'New-SecretAccessPolicy'        = @{ Expected = 'secretsmanager:GetSecretValue'; Script = { param($N) (New-AwsSecretAccessPolicy "sm:$N" -Access Read | ConvertFrom-Json).Statement[0].Action | Where-Object { $_ -eq 'secretsmanager:GetSecretValue' } } }
         'Get-SecretResourcePolicy'      = @{ Expected = 'NAME'; Script = { param($N) [string](Get-AwsSecretResourcePolicy $N).Name } }
@@ -77,7 +81,10 @@ BeforeAll {
         'Stop-SecretReplication'        = @{ Expected = 'NAME'; Script = { param($N) Stop-AwsSecretReplication $N -WhatIf; [string](Get-AwsSecretInfo $N).Name } }
     }
 }
-AfterAll { Complete-SecretsToolsTest }
+AfterAll {
+    if ($script:Trail) { & $script:Trail.Stop }
+    Complete-SecretsToolsTest
+}
 
 Describe 'Import-Module SecretsTools -Prefix Aws' {
     It 'exports every cmdlet under its prefixed name and no other' {
@@ -91,7 +98,7 @@ Describe 'Import-Module SecretsTools -Prefix Aws' {
         $call = $Calls[$Command]
         $arguments = @{}
         $parameters = $call.Script.Ast.ParamBlock.Parameters.Name.VariablePath.UserPath
-        $values = @{ N = $Name; G = $Gone; P = $Path; V = $OldVersion }
+        $values = @{ N = $Name; G = $Gone; P = $Path; V = $OldVersion; T = $Trail.Endpoint }
         foreach ($p in $parameters) { $arguments[$p] = $values[$p] }
         $expected = $call.Expected -replace 'NAME', $Name -replace 'OLD', $OldVersion
         $output = Invoke-Fresh -Script $call.Script -Arguments $arguments

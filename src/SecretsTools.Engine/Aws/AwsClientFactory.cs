@@ -28,6 +28,9 @@ internal static class AwsClientFactory
     public static SecretsManagerClient GetSecretsManagerClient(AwsConnectionSettings settings) =>
         GetOrCreate("sm|" + settings.CacheKey, () => CreateSecretsManagerClient(settings));
 
+    public static CloudTrail.CloudTrailClient GetCloudTrailClient(AwsConnectionSettings settings) =>
+        GetOrCreate("cloudtrail|" + settings.CacheKey, () => CreateCloudTrailClient(settings));
+
     /// <summary>
     /// Clients kept at most. Rotating credentials (a new session token each hour, or -Credential per
     /// call) make new keys; past this, the cache starts over. Dropped clients are not disposed:
@@ -80,6 +83,16 @@ internal static class AwsClientFactory
         return credentials is null
             ? new SecretsManagerClient(config)
             : new SecretsManagerClient(credentials, config);
+    }
+
+    private static CloudTrail.CloudTrailClient CreateCloudTrailClient(AwsConnectionSettings settings)
+    {
+        var config = new CloudTrail.CloudTrailConfig();
+        Configure(config, settings);
+        var credentials = ExplicitCredentials(settings);
+        return credentials is null
+            ? new CloudTrail.CloudTrailClient(config)
+            : new CloudTrail.CloudTrailClient(credentials, config);
     }
 
     private static void Configure(ClientConfig config, AwsConnectionSettings settings)

@@ -24,5 +24,5 @@ internal sealed class LostReplyException : AmazonClientException
 
     public Exception Cause { get; }
 
-    private static string Describe(Exception ex) => SecretsManager.Internal.ConnectionFailureHandler.Describe(ex);
+    private static string Describe(Exception ex) => AwsJson.ConnectionFailureHandler.Describe(ex);
 }

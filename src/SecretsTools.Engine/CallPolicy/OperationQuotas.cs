@@ -6,7 +6,7 @@ namespace SecretsTools.CallPolicy;
 /// <summary>
 /// Which rate quota an operation counts against, and that quota's documented rate
 /// (../shared/reference/aws-facts.md: "API rate quotas" for Secrets Manager, "Throughput" for
-/// Parameter Store). Operations that share a quota share a family, so one limiter paces them all.
+/// Parameter Store; the LookupEvents API reference for CloudTrail). Operations that share a quota share a family, so one limiter paces them all.
 /// </summary>
 internal static class OperationQuotas
 {
@@ -49,6 +49,12 @@ internal static class OperationQuotas
         ["DescribeParameters"] = new("ssm:describe", 40),
     };
 
+    private static readonly Dictionary<string, Family> CloudTrail = new(StringComparer.Ordinal)
+    {
+        // "The rate of lookup requests is limited to two per second, per account, per Region" (API reference).
+        ["LookupEvents"] = new("cloudtrail:lookup", 2),
+    };
+
     /// <summary>
     /// Operations without a documented figure (e.g. SSM ListTagsForResource) get a family of their
     /// own whose ceiling is high enough never to slow them by a guess: the limiter paces them only
@@ -58,7 +64,12 @@ internal static class OperationQuotas
 
     public static Family For(string service, string operation)
     {
-        var table = service == "SSM" ? ParameterStore : SecretsManager;
+        var table = service switch
+        {
+            "SSM" => ParameterStore,
+            "CloudTrail" => CloudTrail,
+            _ => SecretsManager,
+        };
         return table.TryGetValue(operation, out var family) ? family : new Family($"{service}:{operation}", UnlistedRate);
     }
 }

@@ -7,7 +7,7 @@ using Amazon.SimpleSystemsManagement;
 namespace SecretsTools.Diagnostics;
 
 /// <summary>
-/// Adds a counting handler inside the SDK's retry loop of our two clients, so every attempt that
+/// Adds a counting handler inside the SDK's retry loop of our clients, so every attempt that
 /// goes on the wire is counted once. Registered once, globally, by AwsClientFactory.
 /// </summary>
 internal sealed class ApiCallCountingCustomizer : IRuntimePipelineCustomizer
@@ -18,6 +18,7 @@ internal sealed class ApiCallCountingCustomizer : IRuntimePipelineCustomizer
     {
         string? service = typeof(AmazonSimpleSystemsManagementClient).IsAssignableFrom(type) ? "SSM"
             : typeof(SecretsManager.SecretsManagerClient).IsAssignableFrom(type) ? "SecretsManager"
+            : typeof(CloudTrail.CloudTrailClient).IsAssignableFrom(type) ? "CloudTrail"
             : null;
         if (service is not null) pipeline.AddHandlerAfter<RetryHandler>(new CountingHandler(service));
     }

@@ -18,13 +18,16 @@ internal static class SdkExceptions
     public static AwsCallException? Translate(Exception ex) => ex switch
     {
         SecretStoreException or AwsCallException => null,
-        SecretsManagerConnectionException c => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {c.Message}"),
+        SecretsTools.AwsJson.AwsJsonConnectionException c => new AwsCallException(AwsFailure.Connection, $"Could not reach AWS: {c.Message}"),
         AmazonServiceException s when AwsErrorTranslator.IsSessionWide(s) => new AwsCallException(AwsFailure.Credentials,
             $"AWS did not accept the credentials ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
         // A Secrets Manager error no store caught still gets its own ErrorId, not AwsRequestFailed.
         SecretsManagerException s => new AwsCallException(AwsFailure.Service,
             $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId,
             errorId: Stores.SecretsManager.SecretsManagerErrors.ErrorIdFor(s.ErrorCode)),
+        SecretsTools.CloudTrail.CloudTrailException s => new AwsCallException(AwsFailure.Service,
+            $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId,
+            errorId: Stores.CloudTrail.CloudTrailErrors.ErrorIdFor(s.ErrorCode)),
         AmazonServiceException s => new AwsCallException(AwsFailure.Service,
             $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
         // Every send was answered with a 5xx: the service's own error, as the SDK would have ended with.

@@ -42,6 +42,10 @@ public sealed class SecretsEngineFacade : ISecretsEngine
         kind != SecretStoreKind.SecretsManager ? null
             : Translated(() => AwsClientFactory.GetOrCreate<ISecretReplicationStore>($"replication|{kind}|{connection.CacheKey}",
                 () => new TranslatingReplicationStore(new Stores.SecretsManager.SecretsManagerStore(AwsClientFactory.GetSecretsManagerClient(connection)))));
+    ISecretAuditSource ISecretsEngine.CreateAuditSource(AwsConnectionSettings cloudTrail, AwsConnectionSettings secretsManager) =>
+        Translated(() => AwsClientFactory.GetOrCreate<ISecretAuditSource>($"audit|{cloudTrail.CacheKey}|{secretsManager.CacheKey}",
+            () => new TranslatingAuditSource(new Stores.CloudTrail.CloudTrailAuditSource(
+                AwsClientFactory.GetCloudTrailClient(cloudTrail), () => AwsClientFactory.GetSecretsManagerClient(secretsManager)))));
 
     IReadOnlyList<KeyValuePair<string, string>> ISecretsEngine.KnownRegions() =>
         RegionEndpoint.EnumerableAllRegions

@@ -1,28 +1,16 @@
 using System;
-using Amazon.Runtime;
+using SecretsTools.AwsJson;
 
 namespace SecretsTools.SecretsManager;
 
 /// <summary>
-/// No HTTP response could be obtained from the endpoint (connection refused or dropped, timeout),
-/// after the SDK's own retries. The original transport exception is the InnerException.
+/// No HTTP response could be obtained from the Secrets Manager endpoint (connection refused or
+/// dropped, timeout), after the SDK's own retries. The original transport exception is the InnerException.
 /// </summary>
-internal class SecretsManagerConnectionException : AmazonClientException
+internal class SecretsManagerConnectionException : AwsJsonConnectionException
 {
     public SecretsManagerConnectionException(string message, Exception innerException, string operation, Uri? endpoint, int retries)
-        : base(message, innerException)
+        : base(message, innerException, operation, endpoint, retries)
     {
-        Operation = operation;
-        Endpoint = endpoint;
-        Retries = retries;
     }
-
-    /// <summary>The API operation, e.g. "GetSecretValue".</summary>
-    public string Operation { get; }
-
-    /// <summary>The endpoint the request was sent to, when it had been resolved.</summary>
-    public Uri? Endpoint { get; }
-
-    /// <summary>How many times the SDK's retry policy re-sent the request after backing off.</summary>
-    public int Retries { get; }
 }

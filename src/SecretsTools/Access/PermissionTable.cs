@@ -126,7 +126,9 @@ internal static class PermissionTable
             with { Note = "The KMS actions are on each replica's key, through Secrets Manager in the replica's Region." },
         Entry("Remove-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:RemoveRegionsFromReplication", "secretsmanager:DescribeSecret" })),
         Entry("Stop-SecretReplication", SecretAccess.Manage, Sm(new[] { "secretsmanager:StopReplicationToReplica", "secretsmanager:DescribeSecret" })),
-        Entry("Get-SecretAuditEvent", null, Other("cloudtrail:LookupEvents")),
+        // DescribeSecret turns a Secrets Manager name into the ARN CloudTrail records; refused, the name is looked up as typed.
+        Entry("Get-SecretAuditEvent", null, Other("cloudtrail:LookupEvents"), Sm(new[] { "secretsmanager:DescribeSecret" }))
+            with { Note = "secretsmanager:DescribeSecret only for Secrets Manager names (to look them up by ARN); without it the name is looked up as typed." },
         Entry("Export-SecretInfo", null, Sm(new[] { "secretsmanager:GetResourcePolicy" })),
         // --- rotating ---
         // RotateSecret with a Lambda also needs lambda:InvokeFunction on that function.

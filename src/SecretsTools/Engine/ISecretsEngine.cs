@@ -26,6 +26,11 @@ internal interface ISecretsEngine
 
     /// <summary>The store's multi-Region replication, translated like CreateStore's stores; null where the store has none.</summary>
     ISecretReplicationStore? CreateReplicationStore(SecretStoreKind kind, AwsConnectionSettings connection);
+    /// <summary>
+    /// CloudTrail's record of a secret's calls (LookupEvents) on <paramref name="cloudTrail"/>, translated like
+    /// CreateStore's stores; Secrets Manager names are turned into ARNs on <paramref name="secretsManager"/>.
+    /// </summary>
+    ISecretAuditSource CreateAuditSource(AwsConnectionSettings cloudTrail, AwsConnectionSettings secretsManager);
 
     /// <summary>Region names and display names, for tab completion.</summary>
     IReadOnlyList<KeyValuePair<string, string>> KnownRegions();

@@ -95,4 +95,13 @@ internal static class ErrorIds
     public const string InvalidPrincipalArn = "InvalidPrincipalArn";
     public const string PolicyValidationFailed = "PolicyValidationFailed";
     public const string ReplicationFailed = "ReplicationFailed";
+    // Get-SecretAuditEvent (CloudTrail LookupEvents); each error of LookupEvents' API model has its own.
+    public const string InvalidAuditTimeRange = "InvalidAuditTimeRange";
+    public const string UnknownAuditEventName = "UnknownAuditEventName";
+    public const string InvalidAuditLookup = "InvalidAuditLookup";
+    public const string InvalidAuditPageSize = "InvalidAuditPageSize";
+    public const string InvalidAuditNextToken = "InvalidAuditNextToken";
+    public const string InvalidAuditEventCategory = "InvalidAuditEventCategory";
+    public const string AuditLookupNotSupported = "AuditLookupNotSupported";
+    public const string AuditLookupNotPermitted = "AuditLookupNotPermitted";
 }

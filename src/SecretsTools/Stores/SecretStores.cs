@@ -49,4 +49,7 @@ internal static class SecretStores
     /// <summary>The store's replication, or null where the store has none (Parameter Store). AwsCallException(Configuration) as For.</summary>
     public static ISecretReplicationStore? ReplicationFor(SecretStoreKind kind, AwsConnectionSettings connection) =>
         Engine.SecretsEngine.Instance.CreateReplicationStore(kind, connection);
+    /// <summary>CloudTrail's record of a secret's calls, on cached clients. AwsCallException(Configuration) as For.</summary>
+    public static ISecretAuditSource AuditFor(AwsConnectionSettings cloudTrail, AwsConnectionSettings secretsManager) =>
+        Engine.SecretsEngine.Instance.CreateAuditSource(cloudTrail, secretsManager);
 }

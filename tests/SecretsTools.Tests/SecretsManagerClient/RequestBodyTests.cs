@@ -1,6 +1,6 @@
 using System;
 using System.Text.Json;
-using SecretsTools.SecretsManager.Internal.Protocol;
+using SecretsTools.AwsJson.Protocol;
 using SecretsTools.SecretsManager.Model;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using Amazon.Runtime;
-using SecretsTools.SecretsManager.Internal.Protocol;
+using SecretsTools.AwsJson.Protocol;
 
 namespace SecretsTools.SecretsManager.Model;
 

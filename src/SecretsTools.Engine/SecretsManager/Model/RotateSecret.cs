@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Amazon.Runtime;
-using SecretsTools.SecretsManager.Internal.Protocol;
+using SecretsTools.AwsJson.Protocol;
 
 namespace SecretsTools.SecretsManager.Model;
 

@@ -1,5 +1,5 @@
 using Amazon.Runtime;
-using SecretsTools.SecretsManager.Internal.Protocol;
+using SecretsTools.AwsJson.Protocol;
 
 namespace SecretsTools.SecretsManager.Model;
 

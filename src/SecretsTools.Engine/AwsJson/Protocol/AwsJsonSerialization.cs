@@ -3,13 +3,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
-/// The one set of System.Text.Json options that turns the model classes into awsJson 1.1 bodies and
+/// The one set of System.Text.Json options that turns the model classes (of every awsJson service we call) into awsJson bodies and
 /// back. C# property names are the API's member names, so no naming policy is applied.
 /// </summary>
-internal static class SecretsManagerJson
+internal static class AwsJsonSerialization
 {
     public static JsonSerializerOptions Options { get; } = Create();
 

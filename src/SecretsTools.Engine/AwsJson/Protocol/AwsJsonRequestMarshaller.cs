@@ -4,22 +4,25 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
-/// Turns any model request into an awsJson 1.1 call: POST / with the operation in X-Amz-Target and
-/// the request object, serialized by <see cref="SecretsManagerJson"/>, as the body. One instance per
+/// Turns any model request into an awsJson call of the given service: POST / with
+/// "&lt;targetPrefix&gt;.&lt;operation&gt;" in X-Amz-Target, Content-Type application/x-amz-json-&lt;version&gt;, and
+/// the request object, serialized by <see cref="AwsJsonSerialization"/>, as the body. One instance per
 /// operation; the SDK pipeline calls <see cref="Marshall"/> once per API call (not once per retry).
 /// </summary>
 internal sealed class AwsJsonRequestMarshaller : IMarshaller<IRequest, AmazonWebServiceRequest>
 {
-    private const string TargetPrefix = "secretsmanager";
-    private const string ContentType = "application/x-amz-json-1.1";
     private const string ClientRequestTokenMember = "ClientRequestToken";
 
-    public AwsJsonRequestMarshaller(string operation)
+    private readonly AwsJsonService _service;
+
+    public AwsJsonRequestMarshaller(AwsJsonService service, string operation)
     {
+        ArgumentNullException.ThrowIfNull(service);
         ArgumentException.ThrowIfNullOrEmpty(operation);
+        _service = service;
         Operation = operation;
     }
 
@@ -28,13 +31,13 @@ internal sealed class AwsJsonRequestMarshaller : IMarshaller<IRequest, AmazonWeb
     public IRequest Marshall(AmazonWebServiceRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        IRequest request = new DefaultRequest(input, SecretsManagerServiceMetadata.ServiceName)
+        IRequest request = new DefaultRequest(input, _service.RequestServiceName)
         {
             HttpMethod = "POST",
             ResourcePath = "/",
         };
-        request.Headers["X-Amz-Target"] = $"{TargetPrefix}.{Operation}";
-        request.Headers["Content-Type"] = ContentType;
+        request.Headers["X-Amz-Target"] = $"{_service.TargetPrefix}.{Operation}";
+        request.Headers["Content-Type"] = _service.ContentType;
         // A byte[] body (not a stream) keeps the request rewindable, so the SDK can retry it.
         request.Content = SerializeBody(input);
         return request;
@@ -47,15 +50,15 @@ internal sealed class AwsJsonRequestMarshaller : IMarshaller<IRequest, AmazonWeb
     /// </summary>
     internal static byte[] SerializeBody(AmazonWebServiceRequest input)
     {
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(input, input.GetType(), SecretsManagerJson.Options);
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(input, input.GetType(), AwsJsonSerialization.Options);
         if (input is not IIdempotentRequest idempotent || !string.IsNullOrEmpty(idempotent.ClientRequestToken)) return body;
         if (idempotent.ClientRequestToken is not null)
         {
             // An empty token was serialised as "": replace it rather than send the member twice.
             Array.Clear(body);
-            var node = (System.Text.Json.Nodes.JsonObject)JsonSerializer.SerializeToNode(input, input.GetType(), SecretsManagerJson.Options)!;
+            var node = (System.Text.Json.Nodes.JsonObject)JsonSerializer.SerializeToNode(input, input.GetType(), AwsJsonSerialization.Options)!;
             node[ClientRequestTokenMember] = Guid.NewGuid().ToString();
-            return JsonSerializer.SerializeToUtf8Bytes(node, SecretsManagerJson.Options);
+            return JsonSerializer.SerializeToUtf8Bytes(node, AwsJsonSerialization.Options);
         }
 
         // Generated here rather than stored on the caller's object, so reusing a request object

@@ -7,16 +7,20 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 
-namespace SecretsTools.SecretsManager.Internal;
+namespace SecretsTools.AwsJson;
 
 /// <summary>
 /// Outermost pipeline handler: once the SDK's retry handler has given up on a request that never got
 /// an HTTP response, replaces the bare transport exception ("An error occurred while sending the
-/// request.") with a <see cref="SecretsManagerConnectionException"/> naming the operation and endpoint.
+/// request.") with the service's <see cref="AwsJsonConnectionException"/> naming the operation and endpoint.
 /// Service errors and caller cancellation pass through untouched.
 /// </summary>
 internal sealed class ConnectionFailureHandler : PipelineHandler
 {
+    private readonly AwsJsonService _service;
+
+    public ConnectionFailureHandler(AwsJsonService service) => _service = service;
+
     public override void InvokeSync(IExecutionContext executionContext)
     {
         try
@@ -49,16 +53,16 @@ internal sealed class ConnectionFailureHandler : PipelineHandler
         _ => false,
     };
 
-    private static SecretsManagerConnectionException Wrap(IExecutionContext executionContext, Exception ex)
+    private AwsJsonConnectionException Wrap(IExecutionContext executionContext, Exception ex)
     {
         var requestContext = executionContext.RequestContext;
-        string operation = OperationName(requestContext.RequestName);
+        string operation = OperationName(requestContext.RequestName) ?? _service.DisplayName;
         Uri? endpoint = requestContext.Request?.Endpoint;
         int retries = requestContext.Retries;
-        string where = endpoint is null ? "Secrets Manager" : endpoint.GetLeftPart(UriPartial.Authority);
+        string where = endpoint is null ? _service.DisplayName : endpoint.GetLeftPart(UriPartial.Authority);
         string message = $"The {operation} request to {where} got no response: {Describe(ex)} " +
                          $"(retried {retries} time{(retries == 1 ? "" : "s")}).";
-        return new SecretsManagerConnectionException(message, ex, operation, endpoint, retries);
+        return _service.CreateConnectionException(message, ex, operation, endpoint, retries);
     }
 
     /// <summary>A one-line cause, from the innermost exception that says something specific.</summary>
@@ -91,7 +95,7 @@ internal sealed class ConnectionFailureHandler : PipelineHandler
     }
 
     /// <summary>"GetSecretValueRequest" becomes "GetSecretValue".</summary>
-    private static string OperationName(string? requestName) =>
-        requestName is null ? "Secrets Manager" :
+    private static string? OperationName(string? requestName) =>
+        requestName is null ? null :
         requestName.EndsWith("Request", StringComparison.Ordinal) ? requestName[..^"Request".Length] : requestName;
 }

@@ -4,15 +4,15 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
 /// The SDK's JSON unmarshaller context plus the endpoint the request went to, so an error that carries
 /// no usable body can still say where it came from.
 /// </summary>
-internal sealed class SecretsManagerUnmarshallerContext : JsonUnmarshallerContext
+internal sealed class AwsJsonUnmarshallerContext : JsonUnmarshallerContext
 {
-    public SecretsManagerUnmarshallerContext(Stream responseStream, bool maintainResponseBody, IWebResponseData responseData, bool isException, IRequestContext? requestContext)
+    public AwsJsonUnmarshallerContext(Stream responseStream, bool maintainResponseBody, IWebResponseData responseData, bool isException, IRequestContext? requestContext)
         : base(responseStream, maintainResponseBody, responseData, isException, requestContext)
     {
     }

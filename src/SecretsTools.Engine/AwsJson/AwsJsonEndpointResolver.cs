@@ -4,14 +4,14 @@ using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Util;
 
-namespace SecretsTools.SecretsManager.Internal;
+namespace SecretsTools.AwsJson;
 
 /// <summary>
 /// Pipeline handler that maps the client configuration onto the endpoint rule parameters, the way
 /// the SDK's generated resolvers do (including the region inferred from a custom ServiceURL), and
 /// lets <see cref="BaseEndpointResolver"/> apply the resolved endpoint to the request.
 /// </summary>
-internal sealed class SecretsManagerEndpointResolver : BaseEndpointResolver
+internal sealed class AwsJsonEndpointResolver : BaseEndpointResolver
 {
     protected override void ServiceSpecificHandler(IExecutionContext executionContext, EndpointParameters parameters)
     {
@@ -21,7 +21,7 @@ internal sealed class SecretsManagerEndpointResolver : BaseEndpointResolver
     protected override EndpointParameters MapEndpointsParameters(IRequestContext requestContext)
     {
         var config = requestContext.ClientConfig;
-        var result = new SecretsManagerEndpointParameters
+        var result = new AwsJsonEndpointParameters
         {
             Region = config.RegionEndpoint?.SystemName,
             UseDualStack = config.UseDualstackEndpoint,

@@ -7,20 +7,24 @@ using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
 /// Reads any operation's awsJson response body into <typeparamref name="TResponse"/>, and any error
-/// response into a <see cref="SecretsManagerException"/>. Plugged into the SDK pipeline through
+/// response into the service's own exception type (<see cref="AwsJsonService.CreateException"/>). Plugged into the SDK pipeline through
 /// InvokeOptions.ResponseUnmarshaller, so the SDK keeps handling CRC checks, request ids, logging
 /// and retries.
 /// </summary>
 internal sealed class AwsJsonResponseUnmarshaller<TResponse> : JsonResponseUnmarshaller
     where TResponse : AmazonWebServiceResponse, new()
 {
-    public static AwsJsonResponseUnmarshaller<TResponse> Instance { get; } = new();
+    private readonly AwsJsonService _service;
 
-    private AwsJsonResponseUnmarshaller() { }
+    public AwsJsonResponseUnmarshaller(AwsJsonService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        _service = service;
+    }
 
     public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
     {
@@ -29,7 +33,7 @@ internal sealed class AwsJsonResponseUnmarshaller<TResponse> : JsonResponseUnmar
         {
             context.Stream.CopyTo(body);
             if (body.Length == 0) return new TResponse();
-            return JsonSerializer.Deserialize<TResponse>(body.GetBuffer().AsSpan(0, (int)body.Length), SecretsManagerJson.Options)
+            return JsonSerializer.Deserialize<TResponse>(body.GetBuffer().AsSpan(0, (int)body.Length), AwsJsonSerialization.Options)
                    ?? new TResponse();
         }
         finally
@@ -52,24 +56,24 @@ internal sealed class AwsJsonResponseUnmarshaller<TResponse> : JsonResponseUnmar
 
     public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
     {
-        var ours = context as SecretsManagerUnmarshallerContext;
+        var ours = context as AwsJsonUnmarshallerContext;
         byte[] body = ours?.ReadRemainingBody() ?? ReadAll(context.Stream);
-        var error = ServiceErrorReader.Read(body, context.ResponseData, ours?.RequestEndpoint);
-        return new SecretsManagerException(error.Message, innerException, error.Type, error.Code, error.RequestId, statusCode);
+        var error = ServiceErrorReader.Read(body, context.ResponseData, ours?.RequestEndpoint, _service.DisplayName);
+        return _service.CreateException(error.Message, innerException, error.Type, error.Code, error.RequestId, statusCode);
     }
 
     public override UnmarshallerContext CreateContext(IWebResponseData response, bool readEntireResponse, Stream stream, RequestMetrics metrics, bool isException, IRequestContext requestContext)
     {
         var context = base.CreateContext(response, readEntireResponse, stream, metrics, isException, requestContext);
-        if (context is SecretsManagerUnmarshallerContext ours) ours.RequestEndpoint = requestContext?.Request?.Endpoint;
+        if (context is AwsJsonUnmarshallerContext ours) ours.RequestEndpoint = requestContext?.Request?.Endpoint;
         return context;
     }
 
     protected override UnmarshallerContext ConstructUnmarshallerContext(Stream responseStream, bool maintainResponseBody, IWebResponseData response, bool isException) =>
-        new SecretsManagerUnmarshallerContext(responseStream, maintainResponseBody, response, isException, null);
+        new AwsJsonUnmarshallerContext(responseStream, maintainResponseBody, response, isException, null);
 
     protected override UnmarshallerContext ConstructUnmarshallerContext(Stream responseStream, bool maintainResponseBody, IWebResponseData response, bool isException, IRequestContext requestContext) =>
-        new SecretsManagerUnmarshallerContext(responseStream, maintainResponseBody, response, isException, requestContext);
+        new AwsJsonUnmarshallerContext(responseStream, maintainResponseBody, response, isException, requestContext);
 
     private static byte[] ReadAll(Stream stream)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
 /// awsJson timestamps are epoch seconds, possibly fractional (1700000000.123). Values are exposed as

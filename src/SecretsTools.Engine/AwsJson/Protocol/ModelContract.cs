@@ -3,7 +3,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
 /// Adjusts the serializer's view of the model classes in one place instead of attributes on every

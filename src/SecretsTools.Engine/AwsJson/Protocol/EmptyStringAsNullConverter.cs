@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
 /// For NextToken members: AWS omits the token on the last page, but some emulators send "" instead.

@@ -8,7 +8,7 @@ using System.Xml.Linq;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
 /// Reads an error response. The code comes from, in order: the JSON body's <c>__type</c>, the
@@ -20,7 +20,7 @@ internal static class ServiceErrorReader
 {
     private const int MaxMessageLength = 1024;
 
-    public static ServiceError Read(byte[] body, IWebResponseData response, Uri? endpoint)
+    public static ServiceError Read(byte[] body, IWebResponseData response, Uri? endpoint, string serviceName)
     {
         var status = response.StatusCode;
         var json = TryReadJson(body);
@@ -35,8 +35,8 @@ internal static class ServiceErrorReader
         if (string.IsNullOrWhiteSpace(message))
         {
             message = code is not null
-                ? $"Secrets Manager returned {code} (HTTP {(int)status} {status})."
-                : $"HTTP {(int)status} {status} from {Describe(endpoint)}; the response was not a Secrets Manager error{ContentTypeNote(response)}.";
+                ? $"{serviceName} returned {code} (HTTP {(int)status} {status})."
+                : $"HTTP {(int)status} {status} from {Describe(endpoint, serviceName)}; the response was not a {serviceName} error{ContentTypeNote(response)}.";
         }
 
         string? requestId = Header(response, "x-amzn-RequestId") ?? Header(response, "x-amz-request-id") ?? xml?.RequestId;
@@ -52,7 +52,7 @@ internal static class ServiceErrorReader
     }
 
     /// <summary>
-    /// "com.amazonaws.secretsmanager#ResourceNotFoundException" and
+    /// "com.amazonaws.secretsmanager#ResourceNotFoundException" (or "com.amazonaws.cloudtrail.v20131101#InvalidTimeRangeException") and
     /// "ResourceNotFoundException:http://internal.amazon.com/..." both become "ResourceNotFoundException".
     /// The part after ':' goes first, since it may be a URL containing '#'.
     /// </summary>
@@ -132,8 +132,8 @@ internal static class ServiceErrorReader
     private static string ContentTypeNote(IWebResponseData response) =>
         string.IsNullOrEmpty(response.ContentType) ? "" : $" (content type {response.ContentType})";
 
-    private static string Describe(Uri? endpoint) =>
-        endpoint is null ? "the Secrets Manager endpoint" : endpoint.GetLeftPart(UriPartial.Path);
+    private static string Describe(Uri? endpoint, string serviceName) =>
+        endpoint is null ? $"the {serviceName} endpoint" : endpoint.GetLeftPart(UriPartial.Path);
 
     private static string Truncate(string message) =>
         message.Length <= MaxMessageLength ? message : message[..MaxMessageLength] + "...";

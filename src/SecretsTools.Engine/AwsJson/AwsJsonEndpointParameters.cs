@@ -1,11 +1,11 @@
 using Amazon.Runtime.Endpoints;
 
-namespace SecretsTools.SecretsManager.Internal;
+namespace SecretsTools.AwsJson;
 
-/// <summary>The inputs of the service's endpoint rule set (Region, UseFIPS, UseDualStack, Endpoint).</summary>
-internal sealed class SecretsManagerEndpointParameters : EndpointParameters
+/// <summary>The inputs of the standard endpoint rule set every awsJson service we call shares (Region, UseFIPS, UseDualStack, Endpoint).</summary>
+internal sealed class AwsJsonEndpointParameters : EndpointParameters
 {
-    public SecretsManagerEndpointParameters()
+    public AwsJsonEndpointParameters()
     {
         UseDualStack = false;
         UseFIPS = false;

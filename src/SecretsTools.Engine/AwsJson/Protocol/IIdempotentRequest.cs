@@ -1,4 +1,4 @@
-namespace SecretsTools.SecretsManager.Internal.Protocol;
+namespace SecretsTools.AwsJson.Protocol;
 
 /// <summary>
 /// A request whose ClientRequestToken is an idempotency token in the API model: when the caller

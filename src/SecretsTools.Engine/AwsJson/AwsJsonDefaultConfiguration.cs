@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using Amazon.Runtime;
 
-namespace SecretsTools.SecretsManager.Internal;
+namespace SecretsTools.AwsJson;
 
 /// <summary>
 /// The SDK's "defaults modes" (AWS_DEFAULTS_MODE / defaults_mode). Every generated v4 client ships the
 /// same table; without it ClientConfig has no connect timeouts or retry mode to fall back on.
 /// </summary>
-internal static class SecretsManagerDefaultConfiguration
+internal static class AwsJsonDefaultConfiguration
 {
     public static IReadOnlyList<IDefaultConfiguration> All { get; } = new[]
     {

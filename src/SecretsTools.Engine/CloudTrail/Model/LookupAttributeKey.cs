@@ -1,0 +1,14 @@
+namespace SecretsTools.CloudTrail.Model;
+
+/// <summary>Values of the API's LookupAttributeKey enumeration (members of that type are plain strings).</summary>
+internal static class LookupAttributeKey
+{
+    public const string EventId = "EventId";
+    public const string EventName = "EventName";
+    public const string ReadOnly = "ReadOnly";
+    public const string Username = "Username";
+    public const string ResourceType = "ResourceType";
+    public const string ResourceName = "ResourceName";
+    public const string EventSource = "EventSource";
+    public const string AccessKeyId = "AccessKeyId";
+}
