@@ -41,6 +41,8 @@
         'Enable-SecretRotation'
         'Disable-SecretRotation'
         'Invoke-SecretRotation'
+        'Export-SecretInfo'
+        'Measure-SecretCost'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

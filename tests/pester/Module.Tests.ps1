@@ -9,6 +9,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Cmdlets += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Cmdlets += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Cmdlets += 'Export-SecretInfo', 'Measure-SecretCost'
 }
 
 BeforeAll {
@@ -25,6 +26,7 @@ BeforeAll {
     $script:Expected += 'Get-SecretsToolsConfiguration', 'Set-SecretsToolsConfiguration'
     $script:Expected += 'Get-SecretVersion', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion'
     $script:Expected += 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation'
+    $script:Expected += 'Export-SecretInfo', 'Measure-SecretCost'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -74,9 +76,9 @@ Describe '<_>' -ForEach $Cmdlets {
         (Get-Command $_ -Syntax) | Should -Match ([regex]::Escape($_))
     }
 
-    # Clear-SecretCache makes no AWS call; the configuration cmdlets store -Region and -ProfileName
-    # as settings but connect nowhere, so they take no -Credential.
-    It 'takes the AWS connection parameters' -Skip:($_ -eq 'Clear-SecretCache') {
+    # Clear-SecretCache, Export-SecretInfo and Measure-SecretCost make no AWS call; the configuration
+    # cmdlets store -Region and -ProfileName as settings but connect nowhere, so they take no -Credential.
+    It 'takes the AWS connection parameters' -Skip:($_ -in 'Clear-SecretCache', 'Export-SecretInfo', 'Measure-SecretCost') {
         if ($_ -like '*-SecretsToolsConfiguration') { $command.Parameters.Keys | Should -Not -Contain 'Credential'; return }
         foreach ($p in 'Region', 'ProfileName', 'EndpointUrl', 'Credential') { $command.Parameters.Keys | Should -Contain $p }
     }
@@ -121,11 +123,15 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Enable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Disable-SecretRotation'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Invoke-SecretRotation'; Type = 'SecretsTools.Model.SecretRotationResult' }
+        @{ Name = 'Export-SecretInfo'; Type = 'System.String' }
+        @{ Name = 'Export-SecretInfo'; Type = 'System.IO.FileInfo' }
+        @{ Name = 'Export-SecretInfo'; Type = 'SecretsTools.Model.CloudFormationImportItem' }
+        @{ Name = 'Measure-SecretCost'; Type = 'SecretsTools.Model.SecretCostGroup' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation', 'Export-SecretInfo' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'

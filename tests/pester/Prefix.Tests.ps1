@@ -68,6 +68,8 @@ BeforeAll {
         'Enable-SecretRotation'         = @{ Expected = ''; Script = { param($N) Enable-AwsSecretRotation $N -LambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:px' -RotateAfterDays 30 -WhatIf; [string](Get-AwsSecretInfo $N).RotationEnabled } }
         'Disable-SecretRotation'        = @{ Expected = ''; Script = { param($N) Disable-AwsSecretRotation $N -WhatIf; [string](Get-AwsSecretInfo $N).RotationEnabled } }
         'Invoke-SecretRotation'         = @{ Expected = 'p1'; Script = { param($N) Invoke-AwsSecretRotation $N -GeneratePassword -PasswordKey password -WhatIf; Get-AwsSecret "$N#password" -AsPlainText -NoCache } }
+        'Export-SecretInfo'             = @{ Expected = 'True'; Script = { param($N) [string]((Get-AwsSecretInfo $N | Export-AwsSecretInfo -TemplateFormat Json) -match 'AWS::SecretsManager::Secret') } }
+        'Measure-SecretCost'            = @{ Expected = '0.40'; Script = { param($N) '{0:0.00}' -f (Get-AwsSecretInfo $N | Measure-AwsSecretCost -GroupByDepth 0).MonthlyCost } }
     }
 }
 AfterAll { Complete-SecretsToolsTest }

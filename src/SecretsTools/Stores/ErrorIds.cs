@@ -84,4 +84,6 @@ internal static class ErrorIds
     public const string PreconditionNotMet = "PreconditionNotMet";
     public const string InvalidRequest = "InvalidRequest";
     public const string InvalidParameter = "InvalidParameter";
+    public const string NothingToExport = "NothingToExport";
+    public const string UnsupportedInputObject = "UnsupportedInputObject";
 }
