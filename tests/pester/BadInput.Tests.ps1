@@ -110,6 +110,12 @@ BeforeDiscovery {
         @{ Case = 'two strings piped to one -Name'; Run = { param($n) 'a', 'b' | Set-Secret -Name "$n-multi" }; ErrorId = 'MultiplePipedValues'; Target = '%n%-multi' }
         @{ Case = 'two records piped to one -Name'; Run = { param($n) [pscustomobject]@{ Name = "$n-multi2"; Secret = 'a' }, [pscustomobject]@{ Name = "$n-multi2"; Secret = 'b' } | Set-Secret -Name "$n-multi2" }; ErrorId = 'MultiplePipedValues'; Target = '%n%-multi2' }
         @{ Case = 'record with a bad Region column'; Run = { param($n) [pscustomobject]@{ Name = "$n-rec7"; Secret = 'v'; Region = 'mars-1' } | Set-Secret }; ErrorId = 'InvalidRegion'; Target = 'mars-1' }
+
+        # --- local cmdlets: Export-SecretInfo and Measure-SecretCost (no AWS call at all) ---------
+        @{ Case = 'Export-SecretInfo policy that is not JSON'; Run = { param($n) [SecretsTools.Model.SecretInfo]@{ Name = "$n-pol"; Store = 'SecretsManager' } | Export-SecretInfo -ResourcePolicy @{ "$n-pol" = '{not json' } -Path (Join-Path $TestDrive "$n-pol.yaml") }; ErrorId = 'MalformedPolicy'; Target = '%n%-pol' }
+        @{ Case = 'Export-SecretInfo policy that is a JSON array'; Run = { param($n) [SecretsTools.Model.SecretInfo]@{ Name = "$n-arr"; Store = 'SecretsManager' } | Export-SecretInfo -ResourcePolicy @{ "$n-arr" = '[1]' } }; ErrorId = 'MalformedPolicy'; Target = '%n%-arr' }
+        @{ Case = 'Export-SecretInfo of SecureString parameters only'; Run = { param($n) [SecretsTools.Model.SecretInfo]@{ Name = "/$n/sec"; Store = 'ParameterStore'; Type = 'SecureString' } | Export-SecretInfo -WarningAction SilentlyContinue }; ErrorId = 'NothingToExport'; Target = $null }
+        @{ Case = 'Measure-SecretCost given a string'; Run = { param($n) "$n-str" | Measure-SecretCost }; ErrorId = 'UnsupportedInputObject'; Target = '%n%-str' }
         @{ Case = 'record with a newline in its Name'; Run = { param($n) [pscustomobject]@{ Name = "ssm:/$n/rec8`n"; Value = 'v' } | Set-Secret }; ErrorId = 'InvalidSecretName'; Target = "ssm:/%n%/rec8`n" }
         @{ Case = 'record whose Secret is cyclic'; Run = { param($n) $h = @{ a = 1 }; $h.self = $h; [pscustomobject]@{ Name = "$n-rec9"; Secret = $h } | Set-Secret }; ErrorId = 'SecretValueCyclic'; Target = '%n%-rec9' }
         @{ Case = 'record whose Value has a lone surrogate'; Run = { param($n) [pscustomobject]@{ Name = "/$n/rec10"; Value = "x$([char]0xD800)"; Store = 'ParameterStore' } | Set-Secret }; ErrorId = 'InvalidSecretValue'; Target = '/%n%/rec10' }
