@@ -232,6 +232,17 @@ Describe 'Export-SecretInfo from hand-built SecretInfo' {
         }
     }
 
+    It 'warns when the template is over CloudFormation''s parameter and inline-size quotas' {
+        $items = 1..201 | ForEach-Object { [SecretsTools.Model.SecretInfo]@{ Name = "/many/p$_"; Store = 'ParameterStore'; Type = 'String' } }
+        $text = $items | Export-SecretInfo -WarningVariable warnings -WarningAction SilentlyContinue
+        @($warnings | Where-Object { "$_" -like '*201 parameters*at most 200*' }).Count | Should -Be 1
+        $bytes = [Text.Encoding]::UTF8.GetByteCount($text)
+        $bytes | Should -BeGreaterThan 51200
+        @($warnings | Where-Object { "$_" -like "*$($bytes.ToString('N0')) bytes*--template-url*" }).Count | Should -Be 1
+        $null = $items[0..9] | Export-SecretInfo -WarningVariable few -WarningAction SilentlyContinue
+        $few | Should -BeNullOrEmpty
+    }
+
     It 'writes nothing with -WhatIf and keeps a file with -NoClobber' {
         $path = Join-Path $TestDrive 'whatif.yaml'
         $Rotating | Export-SecretInfo -Path $path -ImportFile "$path.import" -WhatIf

@@ -87,6 +87,7 @@ public sealed class ExportSecretInfoCommand : PSCmdlet
                 ErrorIds.NothingToExport, ErrorCategory.InvalidData, null));
 
         string text = TemplateFormat == CloudFormationTemplateFormat.Json ? CfnWriters.Json(template.Document) : CfnWriters.Yaml(template.Document);
+        foreach (string warning in CfnLimits.Check(template, text)) WriteWarning(warning);
         if (ImportFile is not null)
             OwnerOnlyFileOutput.Write(this, SessionState.Path.GetUnresolvedProviderPathFromPSPath(ImportFile), ImportJson(template.Imports),
                 $"Write the resources-to-import list of {template.Imports.Count} resource(s)", NoClobber, PassThru);
