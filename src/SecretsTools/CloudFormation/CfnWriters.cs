@@ -113,6 +113,15 @@ internal static class CfnWriters
         }
     }
 
+    /// <summary>A float YAML 1.1 readers take as one: they need a '.' in the mantissa ("1E+20" is a string to PyYAML).</summary>
+    private static string YamlFloat(double d)
+    {
+        string text = d.ToString("R", CultureInfo.InvariantCulture);
+        if (text.Contains('.')) return text;
+        int e = text.IndexOfAny(new[] { 'E', 'e' });
+        return e < 0 ? text + ".0" : text[..e] + ".0" + text[e..];
+    }
+
     private static string Key(string key) =>
         PlainKey.IsMatch(key) && !Reserved.Contains(key) ? key : JsonSerializer.Serialize(key, Relaxed);
 
@@ -120,7 +129,7 @@ internal static class CfnWriters
     {
         string s => JsonSerializer.Serialize(s, Relaxed),
         long n => n.ToString(CultureInfo.InvariantCulture),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => YamlFloat(d),
         bool b => b ? "true" : "false",
         null => "null",
         _ => throw new ArgumentException($"A template cannot hold a {value.GetType().Name}."),

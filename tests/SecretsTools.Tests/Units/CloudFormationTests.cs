@@ -54,6 +54,13 @@ public class CloudFormationTests
             yaml);
     }
 
+    [Theory]
+    [InlineData(2.5, "2.5")]
+    [InlineData(1e20, "1.0E+20")]
+    [InlineData(-3e-7, "-3.0E-07")]
+    public void Yaml_floats_carry_a_point_so_yaml_1_1_readers_see_numbers(double value, string expected) =>
+        Assert.Equal($"X: {expected}\n", CfnWriters.Yaml(new CfnMap { { "X", value } }));
+
     [Fact]
     public void Json_holds_the_same_nodes_in_the_same_order()
     {
