@@ -98,6 +98,9 @@ Describe 'Measure-SecretCost' {
         $cost = $items | Measure-SecretCost -GroupByDepth 0
         $cost.Secrets | Should -Be @($items | Where-Object Action -ne 'Conflict').Count
         $cost.MonthlyCost | Should -Be $summary.MonthlyCost
+        $csv = Join-Path $TestDrive 'plan.csv'
+        $items | Export-Csv $csv
+        (Import-Csv $csv | Measure-SecretCost -GroupByDepth 0).MonthlyCost | Should -Be $summary.MonthlyCost
     }
 
     It 'reports other input as UnsupportedInputObject and counts the rest' {

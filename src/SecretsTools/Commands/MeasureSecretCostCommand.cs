@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using SecretsTools.Cost;
+using SecretsTools.Migration;
 using SecretsTools.Model;
 using SecretsTools.Stores;
 
@@ -19,7 +20,7 @@ public sealed class MeasureSecretCostCommand : PSCmdlet
 {
     private readonly List<CostEntry> _entries = new();
 
-    /// <summary>SecretInfo objects (Get-SecretInfo) or SecretMigrationPlanItem objects (New-SecretMigrationPlan).</summary>
+    /// <summary>SecretInfo objects (Get-SecretInfo) or SecretMigrationPlanItem objects (New-SecretMigrationPlan, or their Import-Csv/ConvertFrom-Json records).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     public object[] InputObject { get; set; } = Array.Empty<object>();
 
@@ -56,7 +57,14 @@ public sealed class MeasureSecretCostCommand : PSCmdlet
     {
         foreach (object? raw in InputObject)
         {
-            switch (raw is PSObject ps ? ps.BaseObject : raw)
+            object? value = raw is PSObject ps ? ps.BaseObject : raw;
+            // A plan reviewed through Import-Csv or ConvertFrom-Json comes back as records, read as Invoke-SecretMigration reads them.
+            if (value is PSCustomObject && raw is PSObject record && record.Properties[nameof(SecretMigrationPlanItem.DestinationName)] is not null)
+            {
+                try { value = PlanItems.From(raw); }
+                catch (SecretStoreException ex) { WriteError(ex.ToErrorRecord()); continue; }
+            }
+            switch (value)
             {
                 case SecretInfo info:
                     _entries.Add(new CostEntry(info.Store, info.Name, info.Tier, info.ReplicaRegions.Length));
