@@ -197,6 +197,23 @@ Describe 'Export-SecretInfo from hand-built SecretInfo' {
         ($imports | Where-Object LogicalResourceId -eq 'RotationTeamApiKey').ResourceIdentifier.Id | Should -Be $Arn
     }
 
+    It 'leaves out a replica listed in its own Region, with a warning: its primary declares it' {
+        $replica = [SecretsTools.Model.SecretInfo]@{ Name = 'team/api-key'; Store = 'SecretsManager'; Arn = $Arn.Replace('us-east-1', 'eu-west-1'); Region = 'eu-west-1'; PrimaryRegion = 'us-east-1' }
+        $template = @($Rotating, $replica) | Export-SecretInfo -TemplateFormat Json -WarningVariable warnings -WarningAction SilentlyContinue | ConvertFrom-Json -AsHashtable
+        @($template.Resources.Values | Where-Object Type -eq 'AWS::SecretsManager::Secret') | Should -HaveCount 1
+        $template.Resources.SecretTeamApiKey.Properties.ReplicaRegions.Region | Should -Contain 'eu-west-1'
+        @($warnings | Where-Object { "$_" -like '*team/api-key in eu-west-1 is a replica*' }).Count | Should -Be 1
+    }
+
+    It 'declares a name once when it comes from two Regions, with a warning' {
+        $east = [SecretsTools.Model.SecretInfo]@{ Name = '/two/regions'; Store = 'ParameterStore'; Type = 'String'; Region = 'us-east-1' }
+        $west = [SecretsTools.Model.SecretInfo]@{ Name = '/two/regions'; Store = 'ParameterStore'; Type = 'String'; Region = 'us-west-2' }
+        $file = Join-Path $TestDrive 'regions.json'
+        @($west, $east) | Export-SecretInfo -TemplateFormat Json -Path $file -WarningVariable warnings -WarningAction SilentlyContinue
+        Test-Template $file | Should -Match '^ok 1 resources'
+        @($warnings | Where-Object { "$_" -like '*/two/regions is in the input from us-west-2 as well as from us-east-1*' }).Count | Should -Be 1
+    }
+
     It 'offers GenerateSecretString instead of a NoEcho parameter' {
         $template = Export-Both @($Rotating) @{ SecretValue = 'GenerateSecretString' }
         $template.Resources.SecretTeamApiKey.Properties.GenerateSecretString.PasswordLength | Should -Be 32

@@ -41,13 +41,16 @@ internal static class CfnTemplateBuilder
 
     public static CfnTemplate Build(IEnumerable<SecretInfo> input, CloudFormationSecretValue valueSource, Func<SecretInfo, string?>? policyFor = null)
     {
-        // One entry per store and name, in a fixed order: the same input gives the same template.
+        // One entry per store, name and Region, in a fixed order: the same input gives the same template.
         var items = input
-            .GroupBy(i => (i.Store, i.Name)).Select(g => g.First())
-            .OrderBy(i => i.Store).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
-        var secrets = items.Where(i => i.Store == SecretStoreKind.SecretsManager).ToList();
-        var parameters = items.Where(i => i.Store == SecretStoreKind.ParameterStore && i.Type != "SecureString").ToList();
+            .GroupBy(i => (i.Store, i.Name, i.Region)).Select(g => g.First())
+            .OrderBy(i => i.Store).ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Region ?? "", StringComparer.Ordinal).ToList();
         var template = new CfnTemplate();
+        // A replica (listed in its own Region) is declared by its primary's ReplicaRegions, not as a secret of its own.
+        foreach (var replica in items.Where(IsReplica))
+            template.Warnings.Add($"{replica.Name} in {replica.Region} is a replica of the secret in {replica.PrimaryRegion}: it is left out (export the primary, whose ReplicaRegions declare it).");
+        var secrets = OnePerName(template, items.Where(i => i.Store == SecretStoreKind.SecretsManager && !IsReplica(i)));
+        var parameters = OnePerName(template, items.Where(i => i.Store == SecretStoreKind.ParameterStore && i.Type != "SecureString"));
         template.LeftOut.AddRange(items.Where(i => i.Store == SecretStoreKind.ParameterStore && i.Type == "SecureString").Select(i => i.Name));
 
         var secretIds = CfnLogicalIds.Stems(secrets.Select(s => s.Name));
@@ -138,6 +141,24 @@ internal static class CfnTemplateBuilder
         template.ResourceCount = resources.Count;
         return template;
     }
+
+    /// <summary>A name can be declared once in a template: the same name from another Region is left out, with a warning.</summary>
+    private static List<SecretInfo> OnePerName(CfnTemplate template, IEnumerable<SecretInfo> items)
+    {
+        var kept = new List<SecretInfo>();
+        foreach (var group in items.GroupBy(i => i.Name, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            kept.Add(first);
+            foreach (var other in group.Skip(1))
+                template.Warnings.Add($"{other.Name} is in the input from {other.Region} as well as from {first.Region}: only the one from {first.Region} is declared.");
+        }
+        return kept;
+    }
+
+    private static bool IsReplica(SecretInfo info) =>
+        info.Store == SecretStoreKind.SecretsManager && info.PrimaryRegion is not null && info.Region is not null
+        && !string.Equals(info.PrimaryRegion, info.Region, StringComparison.Ordinal);
 
     private static CfnMap Resource(string type, CfnMap properties) => new()
     {
