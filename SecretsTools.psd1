@@ -49,6 +49,8 @@
         'Add-SecretReplica'
         'Remove-SecretReplica'
         'Stop-SecretReplication'
+        'Export-SecretInfo'
+        'Measure-SecretCost'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -13,6 +13,7 @@ BeforeDiscovery {
     $script:Cmdlets += 'New-SecretAccessPolicy'
     $script:Cmdlets += 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy'
     $script:Cmdlets += 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication'
+    $script:Cmdlets += 'Export-SecretInfo', 'Measure-SecretCost'
 }
 
 BeforeAll {
@@ -33,6 +34,7 @@ BeforeAll {
     $script:Expected += 'New-SecretAccessPolicy'
     $script:Expected += 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy'
     $script:Expected += 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication'
+    $script:Expected += 'Export-SecretInfo', 'Measure-SecretCost'
 }
 AfterAll { Complete-SecretsToolsTest }
 
@@ -82,10 +84,10 @@ Describe '<_>' -ForEach $Cmdlets {
         (Get-Command $_ -Syntax) | Should -Match ([regex]::Escape($_))
     }
 
-    # Clear-SecretCache makes no AWS call; the configuration cmdlets store -Region and -ProfileName
-    # as settings but connect nowhere, so they take no -Credential. New-SecretAccessPolicy only
-    # writes JSON: its -Region is the Region in the ARNs.
-    It 'takes the AWS connection parameters' -Skip:($_ -in 'Clear-SecretCache', 'New-SecretAccessPolicy') {
+    # Clear-SecretCache, Export-SecretInfo and Measure-SecretCost make no AWS call; the configuration
+    # cmdlets store -Region and -ProfileName as settings but connect nowhere, so they take no
+    # -Credential. New-SecretAccessPolicy only writes JSON: its -Region is the Region in the ARNs.
+    It 'takes the AWS connection parameters' -Skip:($_ -in 'Clear-SecretCache', 'New-SecretAccessPolicy', 'Export-SecretInfo', 'Measure-SecretCost') {
         if ($_ -like '*-SecretsToolsConfiguration') { $command.Parameters.Keys | Should -Not -Contain 'Credential'; return }
         foreach ($p in 'Region', 'ProfileName', 'EndpointUrl', 'Credential') { $command.Parameters.Keys | Should -Contain $p }
     }
@@ -141,11 +143,15 @@ Describe 'Cmdlet contracts' {
         @{ Name = 'Add-SecretReplica'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Remove-SecretReplica'; Type = 'SecretsTools.Model.SecretInfo' }
         @{ Name = 'Stop-SecretReplication'; Type = 'SecretsTools.Model.SecretInfo' }
+        @{ Name = 'Export-SecretInfo'; Type = 'System.String' }
+        @{ Name = 'Export-SecretInfo'; Type = 'System.IO.FileInfo' }
+        @{ Name = 'Export-SecretInfo'; Type = 'SecretsTools.Model.CloudFormationImportItem' }
+        @{ Name = 'Measure-SecretCost'; Type = 'SecretsTools.Model.SecretCostGroup' }
     ) {
         (Get-Command $Name).OutputType.Name | Should -Contain $Type
     }
 
-    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy', 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication' {
+    It '<_> supports -WhatIf and -Confirm' -ForEach 'Set-Secret', 'Set-SecretInfo', 'Remove-Secret', 'Restore-Secret', 'Copy-Secret', 'Move-Secret', 'Invoke-SecretMigration', 'Import-Secret', 'Set-SecretsToolsConfiguration', 'Expand-SecretTemplate', 'Export-Secret', 'Set-SecretVersionLabel', 'Remove-SecretVersionLabel', 'Restore-SecretVersion', 'Enable-SecretRotation', 'Disable-SecretRotation', 'Invoke-SecretRotation', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy', 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication', 'Export-SecretInfo' {
         $parameters = (Get-Command $_).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'
         $parameters | Should -Contain 'Confirm'

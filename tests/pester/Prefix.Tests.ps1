@@ -79,6 +79,8 @@ BeforeAll {
         'Add-SecretReplica'             = @{ Expected = '0'; Script = { param($N) Add-AwsSecretReplica $N -ReplicaRegion eu-west-1 -WhatIf; [string]@((Get-AwsSecretInfo $N).Replicas).Count } }
         'Remove-SecretReplica'          = @{ Expected = '0'; Script = { param($N) Remove-AwsSecretReplica $N -ReplicaRegion eu-west-1 -WhatIf; [string]@((Get-AwsSecretInfo $N).Replicas).Count } }
         'Stop-SecretReplication'        = @{ Expected = 'NAME'; Script = { param($N) Stop-AwsSecretReplication $N -WhatIf; [string](Get-AwsSecretInfo $N).Name } }
+        'Export-SecretInfo'             = @{ Expected = 'True'; Script = { param($N) [string]((Get-AwsSecretInfo $N | Export-AwsSecretInfo -TemplateFormat Json) -match 'AWS::SecretsManager::Secret') } }
+        'Measure-SecretCost'            = @{ Expected = '0.40'; Script = { param($N) '{0:0.00}' -f (Get-AwsSecretInfo $N | Measure-AwsSecretCost -GroupByDepth 0).MonthlyCost } }
     }
 }
 AfterAll {

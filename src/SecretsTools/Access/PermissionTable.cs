@@ -129,7 +129,8 @@ internal static class PermissionTable
         // DescribeSecret turns a Secrets Manager name into the ARN CloudTrail records; refused, the name is looked up as typed.
         Entry("Get-SecretAuditEvent", null, Other("cloudtrail:LookupEvents"), Sm(new[] { "secretsmanager:DescribeSecret" }))
             with { Note = "secretsmanager:DescribeSecret only for Secrets Manager names (to look them up by ARN); without it the name is looked up as typed." },
-        Entry("Export-SecretInfo", null, Sm(new[] { "secretsmanager:GetResourcePolicy" })),
+        // Calls nothing: the policies it declares come from Get-SecretResourcePolicy.
+        Entry("Export-SecretInfo", null),
         // --- rotating ---
         // RotateSecret with a Lambda also needs lambda:InvokeFunction on that function.
         Entry("Enable-SecretRotation", SecretAccess.Rotate,

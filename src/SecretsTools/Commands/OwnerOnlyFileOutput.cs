@@ -7,18 +7,18 @@ using SecretsTools.Stores;
 namespace SecretsTools.Commands;
 
 /// <summary>
-/// How a cmdlet writes a file of secret values (Expand-SecretTemplate, Export-Secret): -NoClobber,
+/// How a cmdlet writes a file (Expand-SecretTemplate, Export-Secret, Export-SecretInfo): -NoClobber,
 /// ShouldProcess with the file as target, OwnerOnlyFile's owner-only atomic write, an IO failure
 /// as one terminating error naming the file, and -PassThru's FileInfo.
 /// </summary>
 internal static class OwnerOnlyFileOutput
 {
-    public static void Write(SecretCmdletBase cmdlet, string path, string content, string action, bool noClobber, bool passThru)
+    public static void Write(PSCmdlet cmdlet, string path, string content, string action, bool noClobber, bool passThru)
     {
         if (noClobber && File.Exists(path))
             cmdlet.ThrowTerminatingError(new ErrorRecord(new IOException($"'{path}' exists, and -NoClobber says not to replace it."),
                 ErrorIds.DestinationExists, ErrorCategory.ResourceExists, path));
-        if (!cmdlet.ShouldProcessOrExplain(path, action)) return;
+        if (!Confirmation.ShouldProcessOrExplain(cmdlet, path, action)) return;
         try
         {
             OwnerOnlyFile.WriteAtomic(path, content);

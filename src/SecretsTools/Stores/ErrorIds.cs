@@ -104,4 +104,6 @@ internal static class ErrorIds
     public const string InvalidAuditEventCategory = "InvalidAuditEventCategory";
     public const string AuditLookupNotSupported = "AuditLookupNotSupported";
     public const string AuditLookupNotPermitted = "AuditLookupNotPermitted";
+    public const string NothingToExport = "NothingToExport";
+    public const string UnsupportedInputObject = "UnsupportedInputObject";
 }
