@@ -131,6 +131,30 @@ public sealed class ReplicaFallbackTests : IDisposable, IClassFixture<ReplicaSer
     }
 
     [Fact]
+    public void Only_the_failed_names_are_read_again_in_one_batch_and_a_name_no_region_has_keeps_its_error()
+    {
+        var (a, sentinelA) = InReplica();
+        var (b, sentinelB) = InReplica();
+        string missing = MotoServer.UniqueName("fb/"); // in no Region
+        Endpoints(DeadEndpoint);
+        ApiCallCounter.Reset();
+
+        var result = _host.Run($"Get-Secret -Name $names -FallbackRegion {Replica} -AsPlainText",
+            new() { ["names"] = new[] { "sm:" + a, "sm:" + missing, "sm:" + b } });
+
+        Assert.Equal(new object?[] { sentinelA, sentinelB }, result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("AwsRequestFailed", ErrorId(error));
+        Assert.Equal(missing, error.TargetObject);
+        Assert.Contains(Replica, error.ToString());
+        Assert.Contains("Read 2 secret(s)", Assert.Single(result.Warnings));
+        // One batch at the refused primary, one at the replica (whose Errors[] entry for the missing name
+        // is settled with no further call): the three names were not read one by one.
+        Assert.Equal(2, ApiCallCounter.Get("SecretsManager", "BatchGetSecretValue"));
+        Assert.Equal(0, ApiCallCounter.Get("SecretsManager", "GetSecretValue"));
+    }
+
+    [Fact]
     public void Not_found_in_the_primary_is_an_answer_and_the_replica_is_not_called()
     {
         var (name, sentinel) = InReplica(); // exists in the replica, not in the primary
@@ -239,8 +263,14 @@ public sealed class ReplicaFallbackTests : IDisposable, IClassFixture<ReplicaSer
         Assert.Empty(invoked.Errors);
         Assert.Equal(new object?[] { sentinel.Length }, invoked.Output);
         Assert.Contains(Replica, Assert.Single(invoked.Warnings));
+        var exported = _host.Run($"Export-Secret sm:{name} -Format Json -AsPlainText -FallbackRegion {Replica}");
+        Assert.Empty(exported.Errors);
+        Assert.Contains(sentinel, Assert.IsType<string>(Assert.Single(exported.Output)));
+        Assert.Contains(Replica, Assert.Single(exported.Warnings));
+
         AssertNoSentinel(expanded, sentinel);
         AssertNoSentinel(invoked, sentinel);
+        AssertNoSentinel(exported, sentinel);
     }
 
     [Fact]
