@@ -84,6 +84,8 @@ BeforeDiscovery {
         @{ Case = '-Region in capitals'; Run = { param($n) Set-Secret "sm:$n-rg" -Secret 'v' -Region 'US-EAST-1' }; ErrorId = 'InvalidRegion'; Target = 'US-EAST-1' }
         @{ Case = '-Region without its number'; Run = { param($n) Get-Secret "sm:$n-rg" -Region 'us-east' }; ErrorId = 'InvalidRegion'; Target = 'us-east' }
         @{ Case = '-Region that is a URL'; Run = { param($n) Remove-Secret "ssm:/$n/rg" -Region 'https://ssm.us-east-1.amazonaws.com' }; ErrorId = 'InvalidRegion'; Target = 'https://ssm.us-east-1.amazonaws.com' }
+        @{ Case = '-Region of the right shape that AWS does not have'; Run = { param($n) Set-Secret "sm:$n-rg" -Secret 'v' -Region 'mars-east-1' }; ErrorId = 'InvalidRegion'; Target = 'mars-east-1' }
+        @{ Case = '-DestinationRegion AWS does not have'; Run = { param($n) Copy-Secret "sm:$n-src" -Destination "sm:$n-copy4" -DestinationRegion 'moon-west-9' }; ErrorId = 'InvalidRegion'; Target = 'moon-west-9' }
         @{ Case = '-DestinationRegion bad'; Run = { param($n) Copy-Secret "sm:$n-src" -Destination "sm:$n-copy3" -DestinationRegion 'eu_west_1' }; ErrorId = 'InvalidRegion'; Target = 'eu_west_1' }
         @{ Case = 'Get-Secret -FallbackRegion in capitals'; Run = { param($n) Get-Secret "sm:$n-fb" -FallbackRegion 'EU-WEST-1' }; ErrorId = 'InvalidFallbackRegion'; Target = 'EU-WEST-1' }
         @{ Case = 'Get-Secret -FallbackRegion is the primary Region'; Run = { param($n) Get-Secret "sm:$n-fb" -Region us-east-1 -FallbackRegion eu-west-1, us-east-1 }; ErrorId = 'InvalidFallbackRegion'; Target = 'us-east-1' }
@@ -99,6 +101,8 @@ BeforeDiscovery {
         @{ Case = '51 tags given'; Run = { param($n) $t = @{}; 1..51 | ForEach-Object { $t["k$_"] = 'v' }; Set-Secret "sm:$n-t51" -Secret 'v' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t51' }
         @{ Case = '45 tags there and 6 more (SM Set-Secret)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-Secret "sm:$n-t45" -Secret 'v2' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t45' }
         @{ Case = '45 tags there and 6 more (PS Set-Secret)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-Secret "ssm:/$n/t45" -Secret 'v2' -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '/%n%/t45' }
+        @{ Case = '45 tags there and 6 copied onto it (Copy-Secret -Force)'; Run = { param($n) Copy-Secret "sm:$n-src6" -Destination "sm:$n-t45" -Force }; ErrorId = 'TagLimitExceeded'; Target = 'sm:%n%-src6' }
+        @{ Case = '45 tags there, 4 copied and 2 -TagSource (Move-Secret)'; Run = { param($n) Move-Secret "sm:$n-src4" -Destination "ssm:/$n/t45" -TagSource -Force }; ErrorId = 'TagLimitExceeded'; Target = 'sm:%n%-src4' }
         @{ Case = '45 tags there and 6 more (SM Set-SecretInfo)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-SecretInfo "sm:$n-t45" -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '%n%-t45' }
         @{ Case = '45 tags there and 6 more (PS Set-SecretInfo)'; Run = { param($n) $t = @{}; 1..6 | ForEach-Object { $t["new$_"] = 'v' }; Set-SecretInfo "ssm:/$n/t45" -Tag $t }; ErrorId = 'TagLimitExceeded'; Target = '/%n%/t45' }
         @{ Case = 'bad Parameter Store label'; Run = { param($n) Set-SecretVersionLabel "ssm:/$n/t45" -Label '1st' -Version 1 }; ErrorId = 'InvalidVersionLabel'; Target = '/%n%/t45' }
@@ -130,8 +134,12 @@ BeforeAll {
     $tags = @{}; 1..45 | ForEach-Object { $tags["k$_"] = 'v' }
     Set-Secret "sm:$script:Stem-src" -Secret @{ a = '1' } -Confirm:$false
     Set-Secret "sm:$script:Stem-t45" -Secret 'v1' -Tag $tags -Confirm:$false
+    $six = @{}; 1..6 | ForEach-Object { $six["s$_"] = 'v' }
+    $four = @{}; 1..4 | ForEach-Object { $four["f$_"] = 'v' }
+    Set-Secret "sm:$script:Stem-src6" -Secret 'six' -Tag $six -Confirm:$false
+    Set-Secret "sm:$script:Stem-src4" -Secret 'four' -Tag $four -Confirm:$false
     Set-Secret "ssm:/$script:Stem/t45" -Secret 'v1' -Tag $tags -Confirm:$false
-    $script:Existing = @("$script:Stem-src", "$script:Stem-t45")
+    $script:Existing = @("$script:Stem-src", "$script:Stem-t45", "$script:Stem-src6", "$script:Stem-src4")
 
     function Invoke-BadInputCase([scriptblock] $Run, [string] $Stem) {
         $ConfirmPreference = 'None'
@@ -151,7 +159,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Secret "sm:$script:Stem-src", "sm:$script:Stem-t45" -Force -Confirm:$false -ErrorAction SilentlyContinue
+    Remove-Secret "sm:$script:Stem-src", "sm:$script:Stem-t45", "sm:$script:Stem-src6", "sm:$script:Stem-src4" -Force -Confirm:$false -ErrorAction SilentlyContinue
     Remove-Secret "ssm:/$script:Stem/t45" -Confirm:$false -ErrorAction SilentlyContinue
     Complete-SecretsToolsTest
 }

@@ -52,3 +52,25 @@ Describe 'Connection settings from profiles' {
         { Invoke-InChild "Get-Secret sm:x, sm:y -ProfileName nosuchprofile" } | Should -Throw '*nosuchprofile*'
     }
 }
+
+Describe 'Region names' {
+    It 'a well-formed Region the SDK does not know is refused before any call, unless an endpoint of ones own is given' {
+        $name = New-TestName 'rgk'
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        $e = $null
+        Set-Secret "sm:$name" -Secret 'v' -Region 'mars-east-1' -ErrorAction SilentlyContinue -ErrorVariable e
+        $e.FullyQualifiedErrorId | Should -Match '^InvalidRegion'
+        $e.Exception.Message | Should -Match '-EndpointUrl'
+        [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 0
+        # The endpoint decides where the call goes (an emulator, or a Region newer than the SDK):
+        # the name passes (moto itself knows only real Regions, so -WhatIf stops short of the call).
+        $run = Invoke-WithCapturedHost -Parameters @{ name = $name; endpoint = $env:AWS_ENDPOINT_URL } {
+            param($name, $endpoint) Set-Secret "sm:$name" -Secret 'v' -Region 'mars-east-1' -EndpointUrl $endpoint -WhatIf
+        }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.HostLines -join "`n" | Should -Match 'What if'
+        # Every Region the SDK lists passes, and the call is made.
+        Get-Secret "sm:$name-none" -Region 'ap-southeast-2' -ErrorAction SilentlyContinue -ErrorVariable e3
+        $e3.FullyQualifiedErrorId | Should -Match '^SecretNotFound'
+    }
+}

@@ -267,6 +267,19 @@ Describe 'Secrets Manager vault: metadata' {
         Get-SmSecretFromServer "$script:SmPrefix$name" | Should -BeNullOrEmpty
     }
 
+    It 'counts the tags already on the secret against the limit of 50, and writes nothing over it' {
+        $name = New-TestName 'full'
+        $tags = @{}; 1..46 | ForEach-Object { $tags["k$_"] = 'v' }
+        Set-Secret "sm:$script:SmPrefix$name" -Secret 'before' -Tag $tags -Confirm:$false
+        $metadata = @{ a = '1'; b = '2'; c = '3'; d = '4' } # 46 + 4 + the type tag = 51
+        $r = Invoke-Vault Set-Secret @{ Name = $name; Secret = 'after'; Metadata = $metadata }
+        Get-ErrorIds $r.Errors | Should -Be 'TagLimitExceeded'
+        $r = Invoke-Vault Set-SecretInfo @{ Name = $name; Metadata = @{ a = '1'; b = '2'; c = '3'; d = '4'; e = '5' } }
+        Get-ErrorIds $r.Errors | Should -Be 'TagLimitExceeded'
+        (Get-SmValueFromServer "$script:SmPrefix$name").SecretString | Should -BeExactly 'before'
+        (Get-SmSecretFromServer "$script:SmPrefix$name").Tags.Count | Should -Be 46
+    }
+
     It 'Set-SecretInfo on a missing secret writes SecretNotFound' {
         $r = Invoke-Vault Set-SecretInfo @{ Name = 'none-' + (New-TestName); Metadata = @{ a = 'b' } }
         Get-ErrorIds $r.Errors | Should -Be 'SecretNotFound'
@@ -352,14 +365,26 @@ Describe 'Parameter Store vault' {
         $info.Metadata['n'] | Should -BeOfType int
     }
 
-    It 'an exact filter is one DescribeParameters (and its tags); a wildcard one DescribeParameters page, no value read' {
+    It 'an exact filter is one ListTagsForResource; a wildcard one DescribeParameters page, no value read' {
         $g = New-TestName 'pg'
-        Set-VaultSecret "$g-a" 'a' -VaultParameters $script:PsVault
+        Set-VaultSecret "$g-a" 'a' -VaultParameters $script:PsVault -Metadata @{ team = 'ops'; build = 7 }
         Set-VaultSecret "$g-b" 'b' -VaultParameters $script:PsVault
         [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
-        (Get-VaultInfo "$g-a" $script:PsVault).Name | Should -Be "$g-a"
-        Get-Calls SSM DescribeParameters | Should -Be 1
-        Get-Calls SSM ListTagsForResource | Should -Be 1 # Parameter Store keeps tags (the type, metadata) apart
+        $info = Get-VaultInfo "$g-a" $script:PsVault
+        $info.Name | Should -Be "$g-a"
+        $info.Type | Should -Be 'String'
+        $info.Metadata['team'] | Should -BeExactly 'ops'
+        $info.Metadata['build'] | Should -Be 7
+        # The type and the metadata live in tags, and the tag call alone also says the parameter exists.
+        Get-Calls SSM ListTagsForResource | Should -Be 1
+        [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 1
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        Get-VaultInfo "$g-missing" $script:PsVault | Should -BeNullOrEmpty
+        [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 1
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        Get-VaultSecret "$g-a" -VaultParameters $script:PsVault | Should -BeExactly 'a'
+        Get-Calls SSM ListTagsForResource | Should -Be 1
+        Get-Calls SSM GetParameters | Should -Be 1
         [SecretsTools.Diagnostics.ApiCallCounter]::Total | Should -Be 2
         [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
         @((Get-VaultInfo "$g-*" $script:PsVault).Name | Sort-Object) | Should -Be @("$g-a", "$g-b")

@@ -12,7 +12,9 @@ namespace SecretsTools.Aws;
 internal sealed class LostReplyException : AmazonClientException
 {
     public LostReplyException(string operation, Exception cause)
-        : base($"The {operation} request got no reply ({Describe(cause)}); it may have been applied.")
+        : base(cause is AmazonServiceException answered
+            ? $"The {operation} request was answered HTTP {(int)answered.StatusCode} ({answered.ErrorCode}); it may have been applied."
+            : $"The {operation} request got no reply ({Describe(cause)}); it may have been applied.")
     {
         Operation = operation;
         Cause = cause;

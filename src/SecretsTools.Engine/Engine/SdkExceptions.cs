@@ -27,6 +27,8 @@ internal static class SdkExceptions
             errorId: Stores.SecretsManager.SecretsManagerErrors.ErrorIdFor(s.ErrorCode)),
         AmazonServiceException s => new AwsCallException(AwsFailure.Service,
             $"AWS refused the request ({s.ErrorCode}): {s.Message}", s.ErrorCode, s.RequestId),
+        // Every send was answered with a 5xx: the service's own error, as the SDK would have ended with.
+        SecretsTools.Aws.LostReplyException { Cause: AmazonServiceException answered } => Translate(answered),
         SecretsTools.Aws.LostReplyException l => new AwsCallException(AwsFailure.Connection,
             $"Could not reach AWS: {l.Message.TrimEnd('.')}, and checking and resending it did not get a reply either."),
         AmazonClientException c => new AwsCallException(AwsFailure.Configuration, c.Message.TrimEnd('.')),

@@ -51,6 +51,8 @@ internal sealed class TranslatingStore : ISecretStore, ISecretVersionStore
 
     public Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.DescribeAsync(name, cancellationToken));
 
+    public Task<System.Collections.Hashtable?> TagsAsync(string name, CancellationToken cancellationToken) => Guard(() => _inner.TagsAsync(name, cancellationToken));
+
     public Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken) =>
         Guard(() => _inner.RemoveAsync(names, options, cancellationToken));
 

@@ -52,6 +52,8 @@ internal partial class SecretsManagerClient : AmazonServiceClient
         pipeline.RemoveHandler<EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new SecretsManagerEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new SecretsManagerAuthSchemeHandler());
+        // Right inside the marshaller: the body (a write's value) is zeroed when the call is over.
+        pipeline.AddHandlerAfter<Marshaller>(new Aws.RequestBodyClearingHandler());
         // Outermost, so it only sees what is left after the retry handler gave up.
         pipeline.AddHandler(new ConnectionFailureHandler());
         // Inside the retry loop: every attempt is paced by this client's quota families.

@@ -128,6 +128,8 @@ internal sealed class CachingStore : ISecretStore, ISecretVersionStore
 
     public Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken) => _inner.DescribeAsync(name, cancellationToken);
 
+    public Task<System.Collections.Hashtable?> TagsAsync(string name, CancellationToken cancellationToken) => _inner.TagsAsync(name, cancellationToken);
+
     public Task<IReadOnlyList<string>> ListLabelsAsync(string name, CancellationToken cancellationToken) => _inner.ListLabelsAsync(name, cancellationToken);
 
     public async Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken)

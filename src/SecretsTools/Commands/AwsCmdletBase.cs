@@ -69,6 +69,7 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
         // Per use, not at binding: -Region also comes from piped records, one per item.
         Validation.RegionRules.Validate(Region);
         var connection = FromConfiguration(c => c.ConnectionFor(kind, inRegion ?? Region, ProfileName, EndpointUrl));
+        Validation.RegionRules.ValidateKnown(Region, ownEndpoint: connection.EndpointUrl is not null);
         return Credential is null ? connection : connection with
         {
             AccessKeyId = Credential.UserName,

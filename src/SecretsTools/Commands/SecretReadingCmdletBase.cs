@@ -77,6 +77,8 @@ public abstract class SecretReadingCmdletBase : SecretCmdletBase
             try
             {
                 Validation.RegionRules.Validate(region, "-" + parameter);
+                // A Region the SDK does not list would only fail at the call; with an endpoint of its own, any name.
+                Validation.RegionRules.ValidateKnown(region, ownEndpoint: ConnectionFor(kind, region).EndpointUrl is not null, "-" + parameter);
             }
             catch (SecretStoreException ex)
             {

@@ -42,7 +42,9 @@ public abstract class SecretTransferCmdletBase : SecretCmdletBase
     internal AwsConnectionSettings DestinationConnection(AwsConnectionSettings origin, SecretStoreKind kind)
     {
         Validation.RegionRules.Validate(DestinationRegion, "-DestinationRegion");
-        return DestinationConnectionChecked(origin, kind);
+        var destination = DestinationConnectionChecked(origin, kind);
+        Validation.RegionRules.ValidateKnown(DestinationRegion, ownEndpoint: destination.EndpointUrl is not null, "-DestinationRegion");
+        return destination;
     }
 
     private AwsConnectionSettings DestinationConnectionChecked(AwsConnectionSettings origin, SecretStoreKind kind) => origin with

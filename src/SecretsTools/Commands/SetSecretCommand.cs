@@ -147,9 +147,8 @@ public sealed class SetSecretCommand : SecretCmdletBase
                 NoClobber = NoClobber,
             };
             store.ValidateWrite(request);
-            // The service counts the tags already on the secret: one describe to know them.
-            if (request.Tags is { Count: > 0 })
-                TagRules.ValidateTotal(reference.Name, TagKeys(Await(store.DescribeAsync(reference.Name, CancellationToken))), request.Tags);
+            // The service counts the tags already on the secret: one call to know them.
+            Await(TagRules.ValidateTotalAsync(store, reference.Name, request.Tags, null, CancellationToken));
         }
         catch (SecretStoreException ex)
         {
@@ -273,7 +272,4 @@ public sealed class SetSecretCommand : SecretCmdletBase
         public string Describe() => Keys.Count == 1 ? $"key '{Keys[0]}'" : $"keys {string.Join(", ", Keys.Select(k => $"'{k}'"))}";
     }
 
-    internal static System.Collections.Generic.IEnumerable<string> TagKeys(SecretInfo? info) =>
-        info?.Tags?.Keys.Cast<object>().Select(k => System.Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? "")
-        ?? Enumerable.Empty<string>();
 }

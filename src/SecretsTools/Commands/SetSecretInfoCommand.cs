@@ -54,9 +54,8 @@ public sealed class SetSecretInfoCommand : SecretCmdletBase
                 };
                 TagRules.Validate(reference.Name, update.AddTags);
                 Validation.KmsKeyIdRules.Validate(reference.Name, KmsKeyId);
-                // The service counts the tags already there: one describe to know them.
-                if (update.AddTags is { Count: > 0 })
-                    TagRules.ValidateTotal(reference.Name, SetSecretCommand.TagKeys(Await(store.DescribeAsync(reference.Name, CancellationToken))), update.AddTags, RemoveTag);
+                // The service counts the tags already there: one call to know them.
+                Await(TagRules.ValidateTotalAsync(store, reference.Name, update.AddTags, RemoveTag, CancellationToken));
                 if (!ShouldProcessOrExplain($"{reference.Name} ({StoreNames.Display(reference.Store)})", "Update description, tags or KMS key")) continue;
                 var info = Await(store.UpdateInfoAsync(update, CancellationToken));
                 if (PassThru) WriteObject(info);

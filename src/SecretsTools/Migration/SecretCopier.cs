@@ -61,6 +61,9 @@ internal static class SecretCopier
                     request.Destination.Kind.ToString(), request.Destination.Region, request.DestinationName, current.Version),
             };
             request.Destination.ValidateWrite(write);
+            // The tags go onto a destination that may already have some: the service counts them all.
+            if (exists)
+                await TagRules.ValidateTotalAsync(request.Destination, request.DestinationName, write.Tags, null, cancellationToken, target: request.DisplayName).ConfigureAwait(false);
             var written = await request.Destination.WriteAsync(write, cancellationToken).ConfigureAwait(false);
             bool? verified = null;
             if (request.Verify)

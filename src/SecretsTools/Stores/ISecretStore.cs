@@ -67,6 +67,13 @@ internal interface ISecretStore
     /// <summary>Metadata of one secret, or null when it does not exist.</summary>
     Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One secret's tags in one call (Parameter Store: ListTagsForResource, where DescribeAsync needs
+    /// DescribeParameters as well; Secrets Manager: DescribeSecret), or null when it does not exist or
+    /// is scheduled for deletion. For the vault, whose value type and metadata live in tags.
+    /// </summary>
+    Task<System.Collections.Hashtable?> TagsAsync(string name, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken);
 
     Task<SecretInfo> RestoreAsync(string name, CancellationToken cancellationToken);

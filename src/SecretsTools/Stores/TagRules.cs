@@ -43,7 +43,7 @@ internal static class TagRules
     /// The tags a resource would have after a change (the keys there now, plus those added, less
     /// those removed), refused when over the limit: the service counts the tags already there.
     /// </summary>
-    public static void ValidateTotal(string name, IEnumerable<string> existingKeys, IReadOnlyDictionary<string, string>? added, IEnumerable<string>? removed = null)
+    public static void ValidateTotal(string name, IEnumerable<string> existingKeys, IReadOnlyDictionary<string, string>? added, IEnumerable<string>? removed = null, string? target = null)
     {
         if (added is null || added.Count == 0) return;
         var existing = new HashSet<string>(existingKeys, System.StringComparer.Ordinal);
@@ -51,8 +51,22 @@ internal static class TagRules
         keys.UnionWith(added.Keys);
         if (removed is not null) keys.ExceptWith(removed.Where(r => !added.ContainsKey(r)));
         if (keys.Count > MaxTagsPerSecret)
-            throw new SecretStoreException(ErrorIds.TagLimitExceeded, ErrorCategory.LimitsExceeded, name,
+            throw new SecretStoreException(ErrorIds.TagLimitExceeded, ErrorCategory.LimitsExceeded, target ?? name,
                 $"'{name}' has {existing.Count} tags and would have {keys.Count} with those given; a secret takes at most {MaxTagsPerSecret}. Nothing was written.");
+    }
+
+    /// <summary>
+    /// ValidateTotal against the tags the secret has now, read with one call (ISecretStore.TagsAsync);
+    /// no call when no tags are added. A secret that does not exist has none. Every writer that adds
+    /// tags to a secret that may exist goes through here, so none learns the limit from a failed call.
+    /// </summary>
+    public static async System.Threading.Tasks.Task ValidateTotalAsync(ISecretStore store, string name, IReadOnlyDictionary<string, string>? added,
+        IEnumerable<string>? removed, System.Threading.CancellationToken cancellationToken, string? target = null)
+    {
+        if (added is null || added.Count == 0) return;
+        var existing = await store.TagsAsync(name, cancellationToken).ConfigureAwait(false);
+        if (existing is null) return;
+        ValidateTotal(name, existing.Keys.Cast<object>().Select(k => System.Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? ""), added, removed, target);
     }
 
     private static SecretStoreException Invalid(string name, string why) =>

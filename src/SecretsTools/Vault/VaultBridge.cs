@@ -22,13 +22,13 @@ public static class VaultBridge
     public static object? GetSecret(string name, string vaultName, Hashtable additionalParameters) => Run(vaultName, additionalParameters, (vault, store) =>
     {
         string full = CheckedName(vault, store, name);
-        // Metadata first: a missing secret costs this one call, and the tag says the value's type.
-        var info = Await(store.DescribeAsync(full, CancellationToken.None));
-        if (info is null || info.DeletedDate is not null) return null;
+        // Tags first: a missing secret costs this one call, and a tag says the value's type.
+        var tags = Await(store.TagsAsync(full, CancellationToken.None));
+        if (tags is null) return null;
         var result = Await(store.ReadAsync(new[] { new SecretReadRequest(full) }, CancellationToken.None))[0];
         if (result.Error is { ErrorId: ErrorIds.SecretNotFound }) return null;
         if (result.Error is not null) throw result.Error;
-        return VaultValues.FromStored(result.Value!, info.Tags?[VaultValues.TypeTag] as string, name);
+        return VaultValues.FromStored(result.Value!, tags[VaultValues.TypeTag] as string, name);
     });
 
     public static void SetSecret(string name, object secret, string vaultName, Hashtable additionalParameters, Hashtable? metadata) =>
@@ -36,14 +36,15 @@ public static class VaultBridge
         {
             string full = CheckedName(vault, store, name);
             var (value, type) = VaultValues.ToStored(secret, name, vault.Store);
-            // Only typed metadata needs what the secret already holds (its types tag, to merge into).
-            string? existingTypes = metadata is { Count: > 0 } && HasTyped(metadata)
-                ? Await(store.DescribeAsync(full, CancellationToken.None))?.Tags?[VaultMetadata.TypesTag] as string
-                : null;
+            // What the secret already holds: its types tag (to merge typed metadata into) and the
+            // tags the service counts against the limit with ours.
+            var existing = Await(store.TagsAsync(full, CancellationToken.None));
             var tags = new Dictionary<string, string>(vault.DefaultTags, StringComparer.Ordinal);
-            foreach (var (key, text) in VaultMetadata.ToTags(name, metadata, existingTypes)) tags[key] = text;
+            foreach (var (key, text) in VaultMetadata.ToTags(name, metadata, existing?[VaultMetadata.TypesTag] as string)) tags[key] = text;
             tags[VaultValues.TypeTag] = type;
             TagRules.Validate(name, tags);
+            if (existing is not null)
+                TagRules.ValidateTotal(name, existing.Keys.Cast<object>().Select(k => k.ToString() ?? ""), tags, target: name);
             var request = new SecretWriteRequest(full, value)
             {
                 Tags = tags,
@@ -59,9 +60,9 @@ public static class VaultBridge
         Run<object?>(vaultName, additionalParameters, (vault, store) =>
         {
             string full = CheckedName(vault, store, name);
-            var info = Await(store.DescribeAsync(full, CancellationToken.None));
-            if (info is null || info.DeletedDate is not null) throw SecretStoreException.NotFound(name, vault.Store);
-            var tags = VaultMetadata.ToTags(name, metadata, info.Tags?[VaultMetadata.TypesTag] as string);
+            var existing = Await(store.TagsAsync(full, CancellationToken.None)) ?? throw SecretStoreException.NotFound(name, vault.Store);
+            var tags = VaultMetadata.ToTags(name, metadata, existing[VaultMetadata.TypesTag] as string);
+            TagRules.ValidateTotal(name, existing.Keys.Cast<object>().Select(k => k.ToString() ?? ""), tags);
             if (tags.Count > 0) Await(store.UpdateInfoAsync(new SecretInfoUpdate(full) { AddTags = tags }, CancellationToken.None));
             return null;
         });
@@ -77,8 +78,9 @@ public static class VaultBridge
 
     /// <summary>
     /// Name, SecretType name and metadata of the secrets the filter matches, with no value read: an
-    /// exact name is one metadata call (DescribeSecret; Parameter Store DescribeParameters and its
-    /// tags), a wildcard one listing with the literal prefix sent to the service.
+    /// exact name is one call for its tags (DescribeSecret; Parameter Store ListTagsForResource, which
+    /// also says whether the parameter exists), a wildcard one listing with the literal prefix sent
+    /// to the service.
     /// </summary>
     public static IReadOnlyList<VaultSecretInfo> GetSecretInfo(string? filter, string vaultName, Hashtable additionalParameters) =>
         Run(vaultName, additionalParameters, (vault, store) =>
@@ -87,14 +89,14 @@ public static class VaultBridge
             var found = new List<VaultSecretInfo>();
             if (!WildcardPattern.ContainsWildcardCharacters(pattern))
             {
-                var info = Await(store.DescribeAsync(CheckedName(vault, store, pattern, forWrite: false), CancellationToken.None));
-                if (info is not null && info.DeletedDate is null) found.Add(ToVaultInfo(vault, info, pattern));
+                var tags = Await(store.TagsAsync(CheckedName(vault, store, pattern, forWrite: false), CancellationToken.None));
+                if (tags is not null) found.Add(ToVaultInfo(vault, tags, pattern));
                 return (IReadOnlyList<VaultSecretInfo>)found;
             }
             var query = new SecretListQuery { NamePattern = vault.FullName(pattern), IncludeTags = true };
             Await(ForEach(store.ListAsync(query, CancellationToken.None), info =>
             {
-                if (vault.VaultNameOf(info.Name) is { } name) found.Add(ToVaultInfo(vault, info, name));
+                if (vault.VaultNameOf(info.Name) is { } name) found.Add(ToVaultInfo(vault, info.Tags ?? new Hashtable(), name));
             }));
             return found;
         });
@@ -109,13 +111,10 @@ public static class VaultBridge
             return null;
         });
 
-    private static bool HasTyped(Hashtable metadata) =>
-        metadata.Values.Cast<object?>().Any(v => (v is PSObject p ? p.BaseObject : v) is not string);
-
-    private static VaultSecretInfo ToVaultInfo(VaultSettings vault, SecretInfo info, string name)
+    private static VaultSecretInfo ToVaultInfo(VaultSettings vault, Hashtable tags, string name)
     {
-        string type = info.Tags?[VaultValues.TypeTag] as string ?? VaultValues.Unknown;
-        var metadata = VaultMetadata.FromTags(info.Tags);
+        string type = tags[VaultValues.TypeTag] as string ?? VaultValues.Unknown;
+        var metadata = VaultMetadata.FromTags(tags);
         foreach (var key in vault.DefaultTags.Keys) if (Equals(metadata[key], vault.DefaultTags[key])) metadata.Remove(key);
         return new VaultSecretInfo(name, type, metadata);
     }

@@ -41,6 +41,50 @@ public class LostReplyWriteDeleteTests
     }
 
     [Fact]
+    public void Parameter_Store_writes_answered_500_after_they_were_applied_make_one_version_each()
+    {
+        // Without the check the SDK resends a 5xx'd PutParameter: a second version per fault.
+        string name = "/" + MotoServer.UniqueName("lost5") + "/p";
+        Assert.Empty(_host.Run($"Set-Secret ssm:{name} -Secret 'v0' -Confirm:$false").Errors);
+        using var proxy = new FaultProxy(_moto, new FaultProxyOptions { Faults = [new FaultRule("AmazonSSM.PutParameter", CallSchedule.Random(0.3, seed: 5), FaultKind.Status500AfterForward)] });
+
+        var run = _host.Run($"1..{Writes} | ForEach-Object {{ Set-Secret ssm:{name} -Secret \"v$_\" -EndpointUrl '{proxy.Endpoint}' -Confirm:$false }}");
+
+        Assert.Null(run.Terminating);
+        Assert.Empty(run.Errors);
+        Assert.True(proxy.CountsFor("AmazonSSM.PutParameter").Status500 >= 3, "the schedule must fault some writes");
+        var parameter = Parameter(name);
+        Assert.Equal(1 + Writes, parameter["Version"]!.GetValue<int>()); // extra versions: 0
+        Assert.Equal($"v{Writes}", parameter["Value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_Parameter_Store_write_answered_500_before_it_was_applied_is_sent_again()
+    {
+        string name = "/" + MotoServer.UniqueName("lost5b") + "/p";
+        using var proxy = new FaultProxy(_moto, new FaultProxyOptions { Faults = [new FaultRule("AmazonSSM.PutParameter", CallSchedule.First(2), FaultKind.Status500)] });
+
+        var run = _host.Run($"Set-Secret ssm:{name} -Secret 'late' -NoClobber -EndpointUrl '{proxy.Endpoint}' -Confirm:$false");
+
+        Assert.Empty(run.Errors);
+        Assert.Equal(3, proxy.CountsFor("AmazonSSM.PutParameter").Seen);
+        Assert.Equal("late", Parameter(name)["Value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_Parameter_Store_write_answered_500_every_time_is_that_name_s_error_not_the_session_s()
+    {
+        string name = "/" + MotoServer.UniqueName("lost5c") + "/p";
+        using var proxy = new FaultProxy(_moto, new FaultProxyOptions { Faults = [new FaultRule("AmazonSSM.PutParameter", CallSchedule.Always, FaultKind.Status500)] });
+
+        var run = _host.Run($"Set-Secret ssm:{name}/a -Secret 'x' -EndpointUrl '{proxy.Endpoint}' -Confirm:$false; Set-Secret ssm:{name}/b -Secret 'x' -EndpointUrl '{proxy.Endpoint}' -Confirm:$false");
+
+        Assert.Null(run.Terminating);
+        Assert.Equal(2, run.Errors.Count);
+        Assert.Equal(8, proxy.CountsFor("AmazonSSM.PutParameter").Seen); // ParameterStoreLimits.LostReplyAttempts sends each
+    }
+
+    [Fact]
     public void Secrets_Manager_writes_with_lost_replies_make_one_version_each()
     {
         string name = MotoServer.UniqueName("lostsmw");
@@ -103,6 +147,20 @@ public class LostReplyWriteDeleteTests
         Assert.Equal(1, proxy.CountsFor("AmazonSSM.DeleteParameters").DroppedAfterForward);
         Assert.All(names, n => Assert.False(ParameterExists(n)));
         Assert.Equal("SecretNotFound", missing.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Fact]
+    public void A_delete_answered_500_after_it_was_applied_is_reported_deleted()
+    {
+        string name = "/" + MotoServer.UniqueName("lost5d") + "/p";
+        Assert.Empty(_host.Run($"Set-Secret ssm:{name} -Secret 'x' -Confirm:$false").Errors);
+        using var proxy = new FaultProxy(_moto, new FaultProxyOptions { Faults = [new FaultRule("AmazonSSM.DeleteParameters", CallSchedule.First(1), FaultKind.Status500AfterForward)] });
+
+        var run = _host.Run($"Remove-Secret ssm:{name} -EndpointUrl '{proxy.Endpoint}' -Confirm:$false");
+
+        Assert.Null(run.Terminating);
+        Assert.Empty(run.Errors);
+        Assert.False(ParameterExists(name));
     }
 
     [Theory]

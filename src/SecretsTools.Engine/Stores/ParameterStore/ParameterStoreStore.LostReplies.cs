@@ -26,10 +26,16 @@ internal sealed partial class ParameterStoreStore
             {
                 return await RetryTooManyUpdates(() => _ssm.PutParameterAsync(put, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
-            catch (LostReplyException) when (attempt < ParameterStoreLimits.LostReplyAttempts)
+            catch (LostReplyException lost) when (attempt < ParameterStoreLimits.LostReplyAttempts)
             {
+                await PauseBeforeResendAsync(lost, attempt, cancellationToken).ConfigureAwait(false);
                 var landed = await LandedAsync(put, versionBefore, cancellationToken).ConfigureAwait(false);
                 if (landed is not null) return landed;
+            }
+            catch (LostReplyException lost) when (lost.Cause is Amazon.Runtime.AmazonServiceException answered)
+            {
+                // A 5xx every time: the service's error for this name, as the SDK would have ended with.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(answered);
             }
         }
     }
@@ -59,6 +65,15 @@ internal sealed partial class ParameterStoreStore
     }
 
     /// <summary>
+    /// A 5xx is often an overloaded service: wait before sending again, as the SDK's retry would
+    /// have. A lost connection is resent at once (after the check), as the SDK does.
+    /// </summary>
+    private static Task PauseBeforeResendAsync(LostReplyException lost, int attempt, CancellationToken cancellationToken) =>
+        lost.Cause is Amazon.Runtime.AmazonServiceException
+            ? Task.Delay(System.Random.Shared.Next(ParameterStoreLimits.WriteBackoffBaseMs / 2, (ParameterStoreLimits.WriteBackoffBaseMs << (attempt - 1)) + 1), cancellationToken)
+            : Task.CompletedTask;
+
+    /// <summary>
     /// DeleteParameters, with lost replies resent. A name the resend reports missing was there for the
     /// first send, as far as anyone can tell, and is gone now, which is what was asked: it is deleted,
     /// not "not found". (A name that never existed is reported deleted only in this case.)
@@ -75,9 +90,14 @@ internal sealed partial class ParameterStoreStore
                 if (resent) missing.Clear();
                 return (names.FindAll(n => !missing.Contains(n)), missing);
             }
-            catch (LostReplyException) when (attempt < ParameterStoreLimits.LostReplyAttempts)
+            catch (LostReplyException lost) when (attempt < ParameterStoreLimits.LostReplyAttempts)
             {
+                await PauseBeforeResendAsync(lost, attempt, cancellationToken).ConfigureAwait(false);
                 resent = true;
+            }
+            catch (LostReplyException lost) when (lost.Cause is Amazon.Runtime.AmazonServiceException answered)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(answered);
             }
         }
     }

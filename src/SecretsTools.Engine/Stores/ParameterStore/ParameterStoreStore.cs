@@ -336,6 +336,18 @@ internal sealed partial class ParameterStoreStore : ISecretStore
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
+    /// <summary>ListTagsForResource alone: it also answers whether the parameter exists (InvalidResourceId when not).</summary>
+    public async Task<System.Collections.Hashtable?> TagsAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _ssm.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceType = ResourceTypeForTagging.Parameter, ResourceId = name }, cancellationToken).ConfigureAwait(false);
+            return TagTable.From((response.TagList ?? new List<Tag>()).Select(t => new KeyValuePair<string, string>(t.Key, t.Value ?? "")));
+        }
+        catch (InvalidResourceIdException) { return null; }
+        catch (AmazonServiceException ex) when (!AwsErrorTranslator.IsSessionWide(ex)) { throw AwsErrorTranslator.Translate(ex, name, Kind); }
+    }
+
     private async Task<IDictionary<string, string>> ReadTagsAsync(string name, CancellationToken cancellationToken)
     {
         var response = await Translated(name, () => _ssm.ListTagsForResourceAsync(new ListTagsForResourceRequest { ResourceType = ResourceTypeForTagging.Parameter, ResourceId = name }, cancellationToken)).ConfigureAwait(false);

@@ -130,6 +130,10 @@ internal sealed partial class SecretsManagerStore : ISecretStore
         return d.VersionIdsToStages.FirstOrDefault(v => v.Key != writtenVersion && v.Value.Contains(SecretsManagerLimits.PreviousStage)).Key;
     }
 
+    // DescribeSecret carries the tags: no cheaper call exists.
+    public async Task<System.Collections.Hashtable?> TagsAsync(string name, CancellationToken cancellationToken) =>
+        await DescribeAsync(name, cancellationToken).ConfigureAwait(false) is { DeletedDate: null } info ? info.Tags ?? new System.Collections.Hashtable() : null;
+
     public async Task<SecretInfo?> DescribeAsync(string name, CancellationToken cancellationToken)
     {
         try

@@ -114,6 +114,12 @@ public sealed class FaultProxy : IDisposable
             exchange.Drop();
             return;
         }
+        if (fault == FaultKind.Status500AfterForward)
+        {
+            stats.Faulted(FaultKind.Status500AfterForward);
+            await exchange.ReplyAsync(AwsErrorReplies.ServerError(operation, 500)).ConfigureAwait(false);
+            return;
+        }
         await exchange.ReplyAsync(reply).ConfigureAwait(false);
     }
 

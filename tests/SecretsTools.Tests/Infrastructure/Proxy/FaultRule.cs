@@ -15,6 +15,12 @@ public enum FaultKind
     /// <summary>The request is forwarded and applied, then the connection is closed: the reply is lost.</summary>
     DropAfterForward,
 
+    /// <summary>
+    /// The request is forwarded and applied, then answered HTTP 500 (the service's internal-error
+    /// document) instead of the server's reply: a failure that happened after the change was made.
+    /// </summary>
+    Status500AfterForward,
+
     /// <summary>The quota's throttling answer (ThrottlingException, or the operation's quota error code) on schedule, not by rate.</summary>
     Throttle,
 }

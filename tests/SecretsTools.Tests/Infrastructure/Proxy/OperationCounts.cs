@@ -5,7 +5,7 @@ namespace SecretsTools.Tests.Infrastructure.Proxy;
 /// <summary>
 /// What the proxy did with the calls of one operation (or all of them). Every call seen ends as
 /// exactly one of: forwarded and answered, throttled, a 500, a 503, dropped before forwarding, or an
-/// upstream failure; a call dropped after forwarding counts as forwarded as well (it reached the server).
+/// upstream failure; a call dropped or answered 500 after forwarding counts as forwarded as well (it reached the server).
 /// </summary>
 public sealed record OperationCounts(
     long Seen,
@@ -46,7 +46,7 @@ internal sealed class OperationStats
     {
         switch (kind)
         {
-            case FaultKind.Status500: Interlocked.Increment(ref _status500); break;
+            case FaultKind.Status500 or FaultKind.Status500AfterForward: Interlocked.Increment(ref _status500); break;
             case FaultKind.Status503: Interlocked.Increment(ref _status503); break;
             case FaultKind.DropBeforeForward: Interlocked.Increment(ref _droppedBefore); break;
             case FaultKind.DropAfterForward: Interlocked.Increment(ref _droppedAfter); break;
