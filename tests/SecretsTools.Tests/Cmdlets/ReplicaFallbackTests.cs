@@ -136,7 +136,8 @@ public sealed class ReplicaFallbackTests : IDisposable, IClassFixture<ReplicaSer
         var (a, sentinelA) = InReplica();
         var (b, sentinelB) = InReplica();
         string missing = MotoServer.UniqueName("fb/"); // in no Region
-        Endpoints(DeadEndpoint);
+        using var server = new FakeHttpServer(FakeReply.Json(500, "{\"__type\":\"InternalServiceError\",\"message\":\"down\"}"));
+        Endpoints(server.Endpoint);
         ApiCallCounter.Reset();
 
         var result = _host.Run($"Get-Secret -Name $names -FallbackRegion {Replica} -AsPlainText",
@@ -144,14 +145,31 @@ public sealed class ReplicaFallbackTests : IDisposable, IClassFixture<ReplicaSer
 
         Assert.Equal(new object?[] { sentinelA, sentinelB }, result.Output);
         var error = Assert.Single(result.Errors);
+        Assert.Equal("AwsInternalError", ErrorId(error)); // the primary's error: the replica has no such secret either
+        Assert.Equal(missing, error.TargetObject);
+        Assert.Contains("Read 2 secret(s)", Assert.Single(result.Warnings));
+        // The primary's batch (and the SDK's retries of it) went to the fake server; what is left is
+        // the replica's: one batch for the three names (its Errors[] entry settles the missing one).
+        Assert.All(server.Requests, r => Assert.Equal("secretsmanager.BatchGetSecretValue", r.Header("X-Amz-Target")));
+        Assert.Equal(1, ApiCallCounter.Get("SecretsManager", "BatchGetSecretValue") - server.RequestCount);
+        Assert.Equal(0, ApiCallCounter.Get("SecretsManager", "GetSecretValue"));
+    }
+
+    [Fact]
+    public void When_the_primary_is_unreachable_a_name_no_region_has_is_its_own_error_not_the_end_of_the_call()
+    {
+        var (a, sentinelA) = InReplica();
+        string missing = MotoServer.UniqueName("fb/");
+        Endpoints(DeadEndpoint);
+
+        var result = _host.Run($"Get-Secret -Name $names -FallbackRegion {Replica} -AsPlainText",
+            new() { ["names"] = new[] { "sm:" + missing, "sm:" + a } });
+
+        Assert.Equal(new object?[] { sentinelA }, result.Output);
+        var error = Assert.Single(result.Errors);
         Assert.Equal("AwsRequestFailed", ErrorId(error));
         Assert.Equal(missing, error.TargetObject);
         Assert.Contains(Replica, error.ToString());
-        Assert.Contains("Read 2 secret(s)", Assert.Single(result.Warnings));
-        // One batch at the refused primary, one at the replica (whose Errors[] entry for the missing name
-        // is settled with no further call): the three names were not read one by one.
-        Assert.Equal(2, ApiCallCounter.Get("SecretsManager", "BatchGetSecretValue"));
-        Assert.Equal(0, ApiCallCounter.Get("SecretsManager", "GetSecretValue"));
     }
 
     [Fact]
