@@ -92,6 +92,11 @@ BeforeDiscovery {
         @{ Case = '-Region of the right shape that AWS does not have'; Run = { param($n) Set-Secret "sm:$n-rg" -Secret 'v' -Region 'mars-east-1' }; ErrorId = 'InvalidRegion'; Target = 'mars-east-1' }
         @{ Case = '-DestinationRegion AWS does not have'; Run = { param($n) Copy-Secret "sm:$n-src" -Destination "sm:$n-copy4" -DestinationRegion 'moon-west-9' }; ErrorId = 'InvalidRegion'; Target = 'moon-west-9' }
         @{ Case = '-DestinationRegion bad'; Run = { param($n) Copy-Secret "sm:$n-src" -Destination "sm:$n-copy3" -DestinationRegion 'eu_west_1' }; ErrorId = 'InvalidRegion'; Target = 'eu_west_1' }
+        @{ Case = 'Get-Secret -FallbackRegion in capitals'; Run = { param($n) Get-Secret "sm:$n-fb" -FallbackRegion 'EU-WEST-1' }; ErrorId = 'InvalidFallbackRegion'; Target = 'EU-WEST-1' }
+        @{ Case = 'Get-Secret -FallbackRegion is the primary Region'; Run = { param($n) Get-Secret "sm:$n-fb" -Region us-east-1 -FallbackRegion eu-west-1, us-east-1 }; ErrorId = 'InvalidFallbackRegion'; Target = 'us-east-1' }
+        @{ Case = 'Invoke-WithSecret -ParameterStoreFallbackRegion bad'; Run = { param($n) Invoke-WithSecret -Environment @{ X = "ssm:/$n/fb" } -ParameterStoreFallbackRegion 'west' -ScriptBlock { 'ran' } }; ErrorId = 'InvalidFallbackRegion'; Target = 'west' }
+        @{ Case = 'Expand-SecretTemplate -FallbackRegion bad'; Run = { param($n) Expand-SecretTemplate -InputObject "{{ sm:$n-fb }}" -FallbackRegion 'eu-west-1,mars' }; ErrorId = 'InvalidFallbackRegion'; Target = 'mars' }
+        @{ Case = 'Export-Secret -FallbackRegion bad'; Run = { param($n) Export-Secret "sm:$n-fb" -Format DotEnv -FallbackRegion 'eu_west_1' }; ErrorId = 'InvalidFallbackRegion'; Target = 'eu_west_1' }
         @{ Case = 'tag key with a character tags refuse (SM)'; Run = { param($n) Set-Secret "sm:$n-tag" -Secret 'v' -Tag @{ 'a!b' = 'c' } }; ErrorId = 'InvalidTag'; Target = '%n%-tag' }
         @{ Case = 'tag value with a character tags refuse (PS)'; Run = { param($n) Set-Secret "ssm:/$n/tag" -Secret 'v' -Tag @{ k = 'a#b' } }; ErrorId = 'InvalidTag'; Target = '/%n%/tag' }
         @{ Case = 'tag value with a newline'; Run = { param($n) Set-Secret "sm:$n-tagnl" -Secret 'v' -Tag @{ k = "a`n" } }; ErrorId = 'InvalidTag'; Target = '%n%-tagnl' }

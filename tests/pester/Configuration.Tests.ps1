@@ -10,7 +10,8 @@ BeforeAll {
     $script:Dead = 'http://127.0.0.1:9' # the discard port: nothing listens, the connection is refused at once
     $script:Variables = 'XDG_CONFIG_HOME', 'AWS_REGION', 'AWS_PROFILE', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_SSM',
         'AWS_ENDPOINT_URL_SECRETS_MANAGER', 'AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'AWS_MAX_ATTEMPTS',
-        'SECRETSTOOLS_DEFAULT_STORE', 'SECRETSTOOLS_CACHE_TTL', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'
+        'SECRETSTOOLS_DEFAULT_STORE', 'SECRETSTOOLS_CACHE_TTL', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE',
+        'SECRETSTOOLS_FALLBACK_REGION', 'SECRETSTOOLS_PARAMETER_STORE_FALLBACK_REGION'
     $script:Saved = @{}
     foreach ($v in $Variables) { $Saved[$v] = [Environment]::GetEnvironmentVariable($v) }
 
@@ -486,6 +487,81 @@ $env:AWS_REGION = 'ap-northeast-1'
             $env:SECRETSTOOLS_CACHE_TTL = 'soon'
             { Get-Effective } | Should -Throw '*SECRETSTOOLS_CACHE_TTL*'
             { Get-Effective } | Should -Throw -ErrorId 'AwsConfigurationError*'
+        }
+    }
+
+    # Replica fallback's settings (the fallback itself: tests/SecretsTools.Tests/Cmdlets/ReplicaFallbackTests.cs).
+    Describe 'FallbackRegion, ParameterStoreFallbackRegion and RegionEndpoint' {
+        It 'are kept in the Process scope and shown with their source' {
+            Set-SecretsToolsConfiguration -FallbackRegion 'eu-west-1', 'us-west-2,eu-west-1' -ParameterStoreFallbackRegion eu-central-1 -RegionEndpoint @{ 'eu-west-1' = 'http://127.0.0.1:5999' }
+            $process = Get-SecretsToolsConfiguration -Scope Process
+            $process.FallbackRegion | Should -Be @('eu-west-1', 'us-west-2') -Because 'a comma splits, a repeat is dropped'
+            $process.ParameterStoreFallbackRegion | Should -Be @('eu-central-1')
+            $process.RegionEndpoint['eu-west-1'] | Should -Be 'http://127.0.0.1:5999'
+            $effective = Get-Effective
+            $effective.Source.FallbackRegion | Should -Be 'Process'
+            $effective.Source.RegionEndpoint | Should -Be 'Process'
+            Set-SecretsToolsConfiguration -FallbackRegion @() -RegionEndpoint $null
+            (Get-Effective).FallbackRegion | Should -BeNullOrEmpty
+            (Get-Effective).Source.FallbackRegion | Should -Be 'Default'
+            (Get-Effective).RegionEndpoint | Should -BeNullOrEmpty
+        }
+
+        It 'are written to the CurrentUser file as an array and an object, and read back' {
+            Set-SecretsToolsConfiguration -Scope CurrentUser -FallbackRegion eu-west-1, us-west-2 -RegionEndpoint @{ 'us-east-1' = 'http://127.0.0.1:5998' }
+            $json = Get-Content -Raw $UserFile | ConvertFrom-Json
+            $json.FallbackRegion | Should -Be @('eu-west-1', 'us-west-2')
+            $json.RegionEndpoint.'us-east-1' | Should -Be 'http://127.0.0.1:5998'
+            $user = Get-SecretsToolsConfiguration -Scope CurrentUser
+            $user.FallbackRegion | Should -Be @('eu-west-1', 'us-west-2')
+            $user.RegionEndpoint['us-east-1'] | Should -Be 'http://127.0.0.1:5998'
+            (Get-Effective).Source.FallbackRegion | Should -Be 'CurrentUser'
+        }
+
+        It 'go Process > SECRETSTOOLS_FALLBACK_REGION > CurrentUser, each for its own store' {
+            Set-UserFile '{ "FallbackRegion": "ap-south-1", "ParameterStoreFallbackRegion": ["ap-south-1"] }'
+            (Get-Effective).FallbackRegion | Should -Be @('ap-south-1')
+            $env:SECRETSTOOLS_FALLBACK_REGION = 'eu-west-1, eu-west-2'
+            $effective = Get-Effective
+            $effective.FallbackRegion | Should -Be @('eu-west-1', 'eu-west-2')
+            $effective.Source.FallbackRegion | Should -Be 'Environment'
+            $effective.ParameterStoreFallbackRegion | Should -Be @('ap-south-1') -Because 'FallbackRegion is Secrets Manager''s only'
+            $effective.Source.ParameterStoreFallbackRegion | Should -Be 'CurrentUser'
+            Set-SecretsToolsConfiguration -FallbackRegion us-west-1
+            (Get-Effective).FallbackRegion | Should -Be @('us-west-1')
+        }
+
+        It 'refuses <Case> with InvalidConfigurationValue and changes nothing' -ForEach @(
+            @{ Case = 'a FallbackRegion that is no Region'; Splat = @{ FallbackRegion = 'EU-WEST-1' } }
+            @{ Case = 'a RegionEndpoint key that is no Region'; Splat = @{ RegionEndpoint = @{ 'Ireland' = 'http://127.0.0.1:1' } } }
+            @{ Case = 'a RegionEndpoint URL that is not http(s)'; Splat = @{ RegionEndpoint = @{ 'eu-west-1' = 'ftp://127.0.0.1' } } }
+            @{ Case = 'a RegionEndpoint URL with a password'; Splat = @{ RegionEndpoint = @{ 'eu-west-1' = 'http://u:p@127.0.0.1' } } }
+        ) {
+            { Set-SecretsToolsConfiguration @Splat -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidConfigurationValue*'
+            $process = Get-SecretsToolsConfiguration -Scope Process
+            $process.FallbackRegion | Should -BeNullOrEmpty
+            $process.RegionEndpoint | Should -BeNullOrEmpty
+        }
+
+        It 'a bad SECRETSTOOLS_FALLBACK_REGION is an AwsConfigurationError naming the variable; a bad file key is ConfigurationFileInvalid' {
+            $env:SECRETSTOOLS_FALLBACK_REGION = 'eu-west-1,Mars'
+            { Get-Effective } | Should -Throw '*SECRETSTOOLS_FALLBACK_REGION*'
+            { Get-Secret sm:any -ErrorAction Stop } | Should -Throw -ErrorId 'AwsConfigurationError*'
+            Remove-Item Env:SECRETSTOOLS_FALLBACK_REGION
+            Set-UserFile '{ "RegionEndpoint": { "eu-west-1": 5 } }'
+            { Get-Effective } | Should -Throw -ErrorId 'ConfigurationFileInvalid*'
+        }
+
+        It 'RegionEndpoint sends a Region to its own endpoint, over AWS_ENDPOINT_URL; -EndpointUrl still wins' {
+            $name = "cfg-re-$([guid]::NewGuid().ToString('N').Substring(0, 12))"
+            Set-Secret "sm:$name" -Secret 'via-region-endpoint' -Region us-east-1 -Confirm:$false
+            $env:AWS_MAX_ATTEMPTS = '1'
+            $env:AWS_ENDPOINT_URL = $Dead
+            Set-SecretsToolsConfiguration -RegionEndpoint @{ 'us-east-1' = $Endpoint; 'eu-west-1' = $Dead }
+            Get-Secret "sm:$name" -Region us-east-1 -AsPlainText | Should -Be 'via-region-endpoint'
+            { Get-Secret "sm:$name" -Region eu-west-1 -ErrorAction Stop } | Should -Throw -ErrorId 'AwsRequestFailed*'
+            { Get-Secret "sm:$name" -Region us-east-1 -EndpointUrl $Dead -ErrorAction Stop } | Should -Throw -ErrorId 'AwsRequestFailed*'
+            Remove-Secret "sm:$name" -Region us-east-1 -Force -WithoutRecovery -Confirm:$false
         }
     }
 }

@@ -58,11 +58,17 @@ public abstract class AwsCmdletBase : PSCmdlet, IDisposable
     /// configuration (per store for the endpoint), with -Credential. Built afresh on each use:
     /// -Region may change from one piped object to the next. A bad configuration terminates.
     /// </summary>
-    internal AwsConnectionSettings ConnectionFor(SecretStoreKind kind)
+    internal AwsConnectionSettings ConnectionFor(SecretStoreKind kind) => ConnectionFor(kind, null);
+
+    /// <summary>
+    /// The same connection in another Region (an ARN's, a replica's): built for that Region, not
+    /// copied with it, so a RegionEndpoint entry of that Region applies.
+    /// </summary>
+    internal AwsConnectionSettings ConnectionFor(SecretStoreKind kind, string? inRegion)
     {
         // Per use, not at binding: -Region also comes from piped records, one per item.
         Validation.RegionRules.Validate(Region);
-        var connection = FromConfiguration(c => c.ConnectionFor(kind, Region, ProfileName, EndpointUrl));
+        var connection = FromConfiguration(c => c.ConnectionFor(kind, inRegion ?? Region, ProfileName, EndpointUrl));
         Validation.RegionRules.ValidateKnown(Region, ownEndpoint: connection.EndpointUrl is not null);
         return Credential is null ? connection : connection with
         {

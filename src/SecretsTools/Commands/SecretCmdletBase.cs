@@ -125,8 +125,7 @@ public abstract class SecretCmdletBase : AwsCmdletBase
     /// </summary>
     internal StoreKey KeyFor(SecretReference reference)
     {
-        var connection = ConnectionFor(reference.Store);
-        return new(reference.Store, reference.Region is null ? connection : connection with { Region = reference.Region });
+        return new(reference.Store, ConnectionFor(reference.Store, reference.Region));
     }
 
     /// <summary>The versions-and-labels side of a name's store (the same object as StoreFor's).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using SecretsTools.Configuration;
 using SecretsTools.Model;
@@ -45,6 +46,20 @@ public sealed class SetSecretsToolsConfigurationCommand : PSCmdlet
 
     [Parameter]
     public string? SecretsManagerEndpointUrl { get; set; }
+
+    /// <summary>Secrets Manager Regions that reads fall back to, in order, when the primary Region's endpoint fails.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+    public string[]? FallbackRegion { get; set; }
+
+    /// <summary>The same for Parameter Store, which AWS does not replicate: set it only where the copies are kept.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+    public string[]? ParameterStoreFallbackRegion { get; set; }
+
+    /// <summary>An endpoint URL per Region, for both stores: @{ 'us-east-1' = 'https://...'; 'eu-west-1' = 'https://...' }.</summary>
+    [Parameter]
+    public System.Collections.Hashtable? RegionEndpoint { get; set; }
 
     /// <summary>Clears every setting of the scope before applying the ones given.</summary>
     [Parameter]
@@ -112,6 +127,22 @@ public sealed class SetSecretsToolsConfigurationCommand : PSCmdlet
         Text(nameof(EndpointUrl), EndpointUrl, SettingRules.EndpointUrl, (v, x) => v with { ParameterStoreEndpointUrl = x, SecretsManagerEndpointUrl = x });
         Text(nameof(ParameterStoreEndpointUrl), ParameterStoreEndpointUrl, SettingRules.EndpointUrl, (v, x) => v with { ParameterStoreEndpointUrl = x });
         Text(nameof(SecretsManagerEndpointUrl), SecretsManagerEndpointUrl, SettingRules.EndpointUrl, (v, x) => v with { SecretsManagerEndpointUrl = x });
+        void List(string name, string[]? value, Func<ConfigurationValues, string[]?, ConfigurationValues> set)
+        {
+            if (!bound.ContainsKey(name)) return;
+            string[]? regions = value is null || value.Length == 0 ? null : Checked(name, value, v => SettingRules.Regions(v));
+            if (regions is { Length: 0 }) regions = null;
+            changes.Add(new Change(name, regions is null ? null : string.Join(", ", regions), v => set(v, regions)));
+        }
+        List(nameof(FallbackRegion), FallbackRegion, (v, x) => v with { FallbackRegion = x });
+        List(nameof(ParameterStoreFallbackRegion), ParameterStoreFallbackRegion, (v, x) => v with { ParameterStoreFallbackRegion = x });
+        if (bound.ContainsKey(nameof(RegionEndpoint)))
+        {
+            var map = RegionEndpoint is null || RegionEndpoint.Count == 0 ? null
+                : Checked(nameof(RegionEndpoint), RegionEndpoint, t => { _ = SettingRules.RegionEndpoints(SettingRules.Pairs(t)); return t; })
+                    is { } table ? SettingRules.RegionEndpoints(SettingRules.Pairs(table)) : null;
+            changes.Add(new Change(nameof(RegionEndpoint), map is null ? null : string.Join(", ", map.Select(p => $"{p.Key}={p.Value}")), v => v with { RegionEndpoint = map }));
+        }
         return changes;
     }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using SecretsTools.Model;
 
 namespace SecretsTools.Configuration;
@@ -24,6 +26,21 @@ internal sealed record ConfigurationValues
     public string? EndpointUrlFor(SecretStoreKind kind) =>
         kind == SecretStoreKind.ParameterStore ? ParameterStoreEndpointUrl : SecretsManagerEndpointUrl;
 
+    /// <summary>Secrets Manager replicas to read from, in order, when the primary Region's endpoint fails.</summary>
+    public IReadOnlyList<string>? FallbackRegion { get; init; }
+
+    /// <summary>
+    /// Parameter Store has no replication: a copy in another Region is the user's own doing, so
+    /// its reads fall back only where this is set (FallbackRegion does not apply to it).
+    /// </summary>
+    public IReadOnlyList<string>? ParameterStoreFallbackRegion { get; init; }
+
+    public IReadOnlyList<string>? FallbackRegionFor(SecretStoreKind kind) =>
+        kind == SecretStoreKind.ParameterStore ? ParameterStoreFallbackRegion : FallbackRegion;
+
+    /// <summary>An endpoint per Region (both stores), for AWS-compatible servers that serve one Region each.</summary>
+    public IReadOnlyDictionary<string, string>? RegionEndpoint { get; init; }
+
     public SecretsToolsConfiguration ToView(ConfigurationScope scope, string? path) => new()
     {
         Scope = scope,
@@ -34,6 +51,9 @@ internal sealed record ConfigurationValues
         CacheTtl = CacheTtl,
         ParameterStoreEndpointUrl = ParameterStoreEndpointUrl,
         SecretsManagerEndpointUrl = SecretsManagerEndpointUrl,
+        FallbackRegion = FallbackRegion?.ToArray(),
+        ParameterStoreFallbackRegion = ParameterStoreFallbackRegion?.ToArray(),
+        RegionEndpoint = SettingRules.ToHashtable(RegionEndpoint),
     };
 }
 
@@ -46,6 +66,13 @@ internal static class SettingNames
     public const string CacheTtl = nameof(CacheTtl);
     public const string ParameterStoreEndpointUrl = nameof(ParameterStoreEndpointUrl);
     public const string SecretsManagerEndpointUrl = nameof(SecretsManagerEndpointUrl);
+    public const string FallbackRegion = nameof(FallbackRegion);
+    public const string ParameterStoreFallbackRegion = nameof(ParameterStoreFallbackRegion);
+    public const string RegionEndpoint = nameof(RegionEndpoint);
 
-    public static readonly string[] All = { DefaultStore, Region, ProfileName, CacheTtl, ParameterStoreEndpointUrl, SecretsManagerEndpointUrl };
+    public static readonly string[] All =
+    {
+        DefaultStore, Region, ProfileName, CacheTtl, ParameterStoreEndpointUrl, SecretsManagerEndpointUrl,
+        FallbackRegion, ParameterStoreFallbackRegion, RegionEndpoint,
+    };
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using SecretsTools.Aws;
 using SecretsTools.Model;
 
@@ -51,6 +53,22 @@ internal sealed class EffectiveConfiguration
     public Resolved<string?> EndpointUrl(SecretStoreKind kind) =>
         Pick(_process.EndpointUrlFor(kind), _environment.EndpointUrlFor(kind), () => User.EndpointUrlFor(kind));
 
+    /// <summary>The Regions a store's reads fall back to, in order; empty when none is configured.</summary>
+    public Resolved<IReadOnlyList<string>> FallbackRegion(SecretStoreKind kind) =>
+        _process.FallbackRegionFor(kind) is { } p ? new(p, ConfigurationSource.Process)
+        : _environment.FallbackRegionFor(kind) is { } e ? new(e, ConfigurationSource.Environment)
+        : User.FallbackRegionFor(kind) is { } u ? new(u, ConfigurationSource.CurrentUser)
+        : new(Array.Empty<string>(), ConfigurationSource.Default);
+
+    /// <summary>
+    /// The endpoint per Region (no variable: AWS has none of that shape). A level's map is taken
+    /// whole, as every other setting is: Process replaces CurrentUser's, it does not merge with it.
+    /// </summary>
+    public Resolved<IReadOnlyDictionary<string, string>?> RegionEndpoint =>
+        _process.RegionEndpoint is { } p ? new(p, ConfigurationSource.Process)
+        : User.RegionEndpoint is { } u ? new(u, ConfigurationSource.CurrentUser)
+        : new(null, ConfigurationSource.Default);
+
     /// <summary>The configured time-to-live; zero (or nothing set) means no caching.</summary>
     public Resolved<TimeSpan?> CacheTtl =>
         _process.CacheTtl is { } p ? new(p, ConfigurationSource.Process)
@@ -71,16 +89,23 @@ internal sealed class EffectiveConfiguration
     /// - the profile and endpoint as null, so the SDK reads AWS_PROFILE and AWS_ENDPOINT_URL*
     ///   with all of its own rules (credential chain order, the profile's services section).
     /// A CurrentUser value is passed only when no variable is set: the variables beat the file.
+    /// The endpoint is -EndpointUrl, else the RegionEndpoint entry of the connection's Region (more
+    /// specific than a store's endpoint, as AWS_ENDPOINT_URL_SSM is than AWS_ENDPOINT_URL), else
+    /// the store's configured endpoint. It goes into the connection, so into its client's cache key.
     /// </summary>
     public AwsConnectionSettings ConnectionFor(SecretStoreKind kind, string? region, string? profileName, string? endpointUrl)
     {
         string? Unless(Resolved<string?> setting) => setting.Source == ConfigurationSource.Environment ? null : setting.Value;
+        string? resolvedRegion = NonEmpty(region) ?? Region.Value;
         return new AwsConnectionSettings(
-            NonEmpty(region) ?? Region.Value,
+            resolvedRegion,
             NonEmpty(profileName) ?? Unless(ProfileName),
-            NonEmpty(endpointUrl) ?? Unless(EndpointUrl(kind)),
+            NonEmpty(endpointUrl) ?? EndpointOfRegion(resolvedRegion) ?? Unless(EndpointUrl(kind)),
             null, null, null);
     }
+
+    private string? EndpointOfRegion(string? region) =>
+        region is not null && RegionEndpoint.Value is { } map && map.TryGetValue(region, out var url) ? url : null;
 
     /// <summary>The effective view for Get-SecretsToolsConfiguration.</summary>
     public SecretsToolsConfiguration ToView()
@@ -91,6 +116,9 @@ internal sealed class EffectiveConfiguration
         var ttl = CacheTtl;
         var ps = EndpointUrl(SecretStoreKind.ParameterStore);
         var sm = EndpointUrl(SecretStoreKind.SecretsManager);
+        var fallback = FallbackRegion(SecretStoreKind.SecretsManager);
+        var psFallback = FallbackRegion(SecretStoreKind.ParameterStore);
+        var regionEndpoint = RegionEndpoint;
         return new SecretsToolsConfiguration
         {
             Scope = ConfigurationScope.Effective,
@@ -101,6 +129,9 @@ internal sealed class EffectiveConfiguration
             CacheTtl = ttl.Value,
             ParameterStoreEndpointUrl = ps.Value,
             SecretsManagerEndpointUrl = sm.Value,
+            FallbackRegion = fallback.Value.ToArray(),
+            ParameterStoreFallbackRegion = psFallback.Value.ToArray(),
+            RegionEndpoint = SettingRules.ToHashtable(regionEndpoint.Value),
             Source = new SecretsToolsConfigurationSource
             {
                 DefaultStore = store.Source,
@@ -109,6 +140,9 @@ internal sealed class EffectiveConfiguration
                 CacheTtl = ttl.Source,
                 ParameterStoreEndpointUrl = ps.Source,
                 SecretsManagerEndpointUrl = sm.Source,
+                FallbackRegion = fallback.Source,
+                ParameterStoreFallbackRegion = psFallback.Source,
+                RegionEndpoint = regionEndpoint.Source,
             },
         };
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using SecretsTools.Model;
 using SecretsTools.Stores;
@@ -15,6 +16,8 @@ internal sealed class EnvironmentConfiguration
 {
     public const string DefaultStoreVariable = "SECRETSTOOLS_DEFAULT_STORE";
     public const string CacheTtlVariable = "SECRETSTOOLS_CACHE_TTL";
+    public const string FallbackRegionVariable = "SECRETSTOOLS_FALLBACK_REGION";
+    public const string ParameterStoreFallbackRegionVariable = "SECRETSTOOLS_PARAMETER_STORE_FALLBACK_REGION";
     public const string RegionVariable = "AWS_REGION";
     public const string ProfileVariable = "AWS_PROFILE";
     public const string EndpointVariable = "AWS_ENDPOINT_URL";
@@ -24,6 +27,8 @@ internal sealed class EnvironmentConfiguration
 
     private readonly string? _defaultStore = Read(DefaultStoreVariable);
     private readonly string? _cacheTtl = Read(CacheTtlVariable);
+    private readonly string? _fallbackRegion = Read(FallbackRegionVariable);
+    private readonly string? _parameterStoreFallbackRegion = Read(ParameterStoreFallbackRegionVariable);
 
     public string? Region { get; } = Read(RegionVariable);
     public string? ProfileName { get; } = Read(ProfileVariable);
@@ -44,6 +49,12 @@ internal sealed class EnvironmentConfiguration
 
     /// <summary>A bad value stops the command: every name after it would fail the same way.</summary>
     public SecretStoreKind? DefaultStore => _defaultStore is null ? null : Parse(DefaultStoreVariable, _defaultStore, SettingRules.Store);
+
+    /// <summary>Comma-separated Region names ("eu-west-1,us-west-2").</summary>
+    public IReadOnlyList<string>? FallbackRegionFor(SecretStoreKind kind) =>
+        (kind == SecretStoreKind.ParameterStore ? _parameterStoreFallbackRegion : _fallbackRegion) is { } text
+            ? Parse(kind == SecretStoreKind.ParameterStore ? ParameterStoreFallbackRegionVariable : FallbackRegionVariable, text, t => SettingRules.Regions(new[] { t }))
+            : null;
 
     public TimeSpan? CacheTtl => _cacheTtl is null ? null : Parse(CacheTtlVariable, _cacheTtl, SettingRules.Duration);
 

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SecretsTools.Model;
@@ -29,6 +31,50 @@ internal static class SettingRules
         if (text.Length > 64 || !RegionPattern.IsMatch(text))
             throw new ArgumentException($"'{text}' is not an AWS Region name (such as us-east-1): lower-case letters, digits and hyphens.");
         return text;
+    }
+
+    /// <summary>
+    /// Fallback Regions: each a Region name, in the order given, without repeats. A comma-separated
+    /// text (SECRETSTOOLS_FALLBACK_REGION, "eu-west-1,us-west-2") is split first.
+    /// </summary>
+    public static string[] Regions(IEnumerable<string> items)
+    {
+        var result = new List<string>();
+        foreach (string item in items)
+            foreach (string part in item.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                string region = Region(part);
+                if (!result.Contains(region, StringComparer.Ordinal)) result.Add(region);
+            }
+        return result.ToArray();
+    }
+
+    /// <summary>RegionEndpoint: Region names to endpoint URLs, each checked as its own setting is.</summary>
+    public static IReadOnlyDictionary<string, string> RegionEndpoints(IEnumerable<KeyValuePair<string, string>> pairs)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (region, url) in pairs)
+        {
+            if (string.IsNullOrWhiteSpace(url)) throw new ArgumentException($"RegionEndpoint['{region}'] has no URL.");
+            result[Region(region.Trim())] = EndpointUrl(url);
+        }
+        return result;
+    }
+
+    /// <summary>A hashtable's entries as text pairs, for RegionEndpoints.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> Pairs(System.Collections.IDictionary table)
+    {
+        foreach (System.Collections.DictionaryEntry entry in table)
+            yield return new(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", Convert.ToString(entry.Value is System.Management.Automation.PSObject o ? o.BaseObject : entry.Value, CultureInfo.InvariantCulture) ?? "");
+    }
+
+    /// <summary>How RegionEndpoint is shown: a hashtable, as it is given to Set-SecretsToolsConfiguration.</summary>
+    public static System.Collections.Hashtable? ToHashtable(IReadOnlyDictionary<string, string>? map)
+    {
+        if (map is null) return null;
+        var table = new System.Collections.Hashtable(StringComparer.OrdinalIgnoreCase);
+        foreach (var (region, url) in map) table[region] = url;
+        return table;
     }
 
     public static string ProfileName(string text)

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
@@ -138,6 +140,9 @@ internal static class UserConfigurationFile
                 CacheTtl = Duration(document, path),
                 ParameterStoreEndpointUrl = Text(document, SettingNames.ParameterStoreEndpointUrl, path) is { } ps ? SettingRules.EndpointUrl(ps) : null,
                 SecretsManagerEndpointUrl = Text(document, SettingNames.SecretsManagerEndpointUrl, path) is { } sm ? SettingRules.EndpointUrl(sm) : null,
+                FallbackRegion = Regions(document, SettingNames.FallbackRegion, path),
+                ParameterStoreFallbackRegion = Regions(document, SettingNames.ParameterStoreFallbackRegion, path),
+                RegionEndpoint = Endpoints(document, path),
             };
         }
         catch (ArgumentException ex)
@@ -151,6 +156,25 @@ internal static class UserConfigurationFile
         if (!document.TryGetPropertyValue(key, out var node) || node is null) return null;
         if (node is JsonValue value && value.TryGetValue(out string? text)) return text.Length == 0 ? null : text;
         throw Invalid(path, $"{key} must be a string");
+    }
+
+    /// <summary>A list of Regions as the file writes it (an array), or one comma-separated string.</summary>
+    private static string[]? Regions(JsonObject document, string key, string path)
+    {
+        if (!document.TryGetPropertyValue(key, out var node) || node is null) return null;
+        if (node is JsonValue value && value.TryGetValue(out string? text)) return text.Length == 0 ? null : SettingRules.Regions(new[] { text });
+        if (node is JsonArray array && array.All(n => n is JsonValue v && v.TryGetValue(out string? _)))
+            return SettingRules.Regions(array.Select(n => n!.GetValue<string>()));
+        throw Invalid(path, $"{key} must be an array of Region names");
+    }
+
+    /// <summary>RegionEndpoint: an object of Region names to URLs.</summary>
+    private static IReadOnlyDictionary<string, string>? Endpoints(JsonObject document, string path)
+    {
+        if (!document.TryGetPropertyValue(SettingNames.RegionEndpoint, out var node) || node is null) return null;
+        if (node is JsonObject map && map.All(p => p.Value is JsonValue v && v.TryGetValue(out string? _)))
+            return SettingRules.RegionEndpoints(map.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!.GetValue<string>())));
+        throw Invalid(path, $"{SettingNames.RegionEndpoint} must be an object of Region names to endpoint URLs");
     }
 
     /// <summary>CacheTtl as the file writes it ("00:05:00") or as a person might (300, in seconds).</summary>
@@ -186,6 +210,18 @@ internal static class UserConfigurationFile
         Add(SettingNames.CacheTtl, values.CacheTtl is { } ttl ? SettingRules.Format(ttl) : null);
         Add(SettingNames.ParameterStoreEndpointUrl, values.ParameterStoreEndpointUrl);
         Add(SettingNames.SecretsManagerEndpointUrl, values.SecretsManagerEndpointUrl);
+        void AddList(string key, IReadOnlyList<string>? list)
+        {
+            if (list is not null) result[key] = new JsonArray(list.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray());
+        }
+        AddList(SettingNames.FallbackRegion, values.FallbackRegion);
+        AddList(SettingNames.ParameterStoreFallbackRegion, values.ParameterStoreFallbackRegion);
+        if (values.RegionEndpoint is { } endpoints)
+        {
+            var map = new JsonObject();
+            foreach (var (region, url) in endpoints) map[region] = url;
+            result[SettingNames.RegionEndpoint] = map;
+        }
         foreach (var (key, node) in document)
         {
             if (Array.Exists(SettingNames.All, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase))) continue;

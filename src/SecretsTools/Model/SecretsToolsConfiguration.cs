@@ -40,6 +40,9 @@ public sealed record SecretsToolsConfigurationSource
     public ConfigurationSource CacheTtl { get; init; }
     public ConfigurationSource ParameterStoreEndpointUrl { get; init; }
     public ConfigurationSource SecretsManagerEndpointUrl { get; init; }
+    public ConfigurationSource FallbackRegion { get; init; }
+    public ConfigurationSource ParameterStoreFallbackRegion { get; init; }
+    public ConfigurationSource RegionEndpoint { get; init; }
 }
 
 /// <summary>
@@ -67,6 +70,15 @@ public sealed record SecretsToolsConfiguration
     public string? ParameterStoreEndpointUrl { get; init; }
 
     public string? SecretsManagerEndpointUrl { get; init; }
+
+    /// <summary>Secrets Manager Regions to read from, in order, when the primary Region's endpoint fails.</summary>
+    public string[]? FallbackRegion { get; init; }
+
+    /// <summary>The same for Parameter Store (not replicated by AWS: only where the copies are the user's own).</summary>
+    public string[]? ParameterStoreFallbackRegion { get; init; }
+
+    /// <summary>An endpoint URL per Region name, for both stores; it wins over the store endpoints for its Region.</summary>
+    public System.Collections.Hashtable? RegionEndpoint { get; init; }
 
     /// <summary>Effective scope only: where each value came from; null for a stored scope.</summary>
     public SecretsToolsConfigurationSource? Source { get; init; }

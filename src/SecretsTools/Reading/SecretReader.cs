@@ -21,12 +21,14 @@ internal sealed class SecretReader
 {
     private readonly SecretCmdletBase _cmdlet;
     private readonly CacheUse? _cache;
+    private readonly FallbackRegions _fallback;
     private readonly Dictionary<StoreKey, List<Pending>> _pending = new();
 
-    public SecretReader(SecretCmdletBase cmdlet, CacheUse? cache)
+    public SecretReader(SecretCmdletBase cmdlet, CacheUse? cache, FallbackRegions? fallback = null)
     {
         _cmdlet = cmdlet;
         _cache = cache;
+        _fallback = fallback ?? FallbackRegions.None;
     }
 
     /// <summary>
@@ -67,8 +69,14 @@ internal sealed class SecretReader
         var store = _cmdlet.StoreFor(key);
         _cmdlet.WriteVerbose($"Reading {queued.Count} secret(s) from {StoreNames.Display(key.Kind)}{(key.Connection.Region is null ? "" : " in " + key.Connection.Region)}.");
         var outcomes = new List<SecretReadOutcome>(queued.Count);
+        var fallback = _fallback.After(key.Kind, key.Connection.Region);
         foreach (var batch in queued.Chunk(Math.Max(1, store.ReadBatchSize)))
         {
+            if (fallback.Count > 0)
+            {
+                outcomes.AddRange(new ReplicaFallback(_cmdlet, key, store, fallback).Read(batch.Select(p => (p.Input, p.Reference, p.Request)).ToList()));
+                continue;
+            }
             var results = _cmdlet.Await(store.ReadAsync(batch.Select(p => p.Request).ToList(), _cmdlet.CancellationToken));
             for (int i = 0; i < batch.Length; i++)
             {

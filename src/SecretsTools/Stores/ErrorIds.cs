@@ -31,6 +31,9 @@ internal static class ErrorIds
     public const string TagLimitExceeded = "TagLimitExceeded";
     public const string InvalidKmsKeyId = "InvalidKmsKeyId";
     public const string InvalidRegion = "InvalidRegion";
+
+    /// <summary>-FallbackRegion (or -ParameterStoreFallbackRegion) is not a Region name, or is the primary Region itself.</summary>
+    public const string InvalidFallbackRegion = "InvalidFallbackRegion";
     public const string UnsupportedSecretType = "UnsupportedSecretType";
     public const string SecretAlreadyExists = "SecretAlreadyExists";
     public const string SecretKeyNotFound = "SecretKeyNotFound";

@@ -23,7 +23,18 @@ internal sealed class SecretStoreException : Exception
         // What support cases need from an AWS error, without its SDK type.
         ErrorCode = inner is null ? null : AwsProperty(inner, "ErrorCode") ?? (inner as SecretStoreException)?.ErrorCode;
         RequestId = inner is null ? null : AwsProperty(inner, "RequestId") ?? (inner as SecretStoreException)?.RequestId;
+        ServerFailure = inner is not null && (StatusOf(inner) >= 500 || (inner as SecretStoreException)?.ServerFailure == true);
     }
+
+    /// <summary>
+    /// AWS answered with a 5xx (after the SDK's retries): the endpoint failed, not the request,
+    /// so a replica may serve it (see Reading.Outages).
+    /// </summary>
+    public bool ServerFailure { get; }
+
+    private static int StatusOf(Exception inner) =>
+        inner.GetType().Assembly == typeof(SecretStoreException).Assembly ? 0
+        : inner.GetType().GetProperty("StatusCode")?.GetValue(inner) is System.Net.HttpStatusCode code ? (int)code : 0;
 
     /// <summary>The AWS error code behind this error (e.g. ResourceNotFoundException), when AWS sent one.</summary>
     public string? ErrorCode { get; }

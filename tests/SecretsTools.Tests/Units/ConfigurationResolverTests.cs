@@ -22,6 +22,7 @@ public sealed class ConfigurationResolverTests : IDisposable
     {
         "XDG_CONFIG_HOME", "AWS_REGION", "AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SSM",
         "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "SECRETSTOOLS_DEFAULT_STORE", "SECRETSTOOLS_CACHE_TTL",
+        "SECRETSTOOLS_FALLBACK_REGION", "SECRETSTOOLS_PARAMETER_STORE_FALLBACK_REGION",
     };
 
     private readonly Dictionary<string, string?> _saved = new();
@@ -74,6 +75,44 @@ public sealed class ConfigurationResolverTests : IDisposable
         SetProcess(v => v with { Region = "eu-west-2" });
         Assert.Equal("eu-west-2", ConnectionDefaults.For(SecretStoreKind.SecretsManager, null, null, null).Region);
         Assert.Equal("sa-east-1", ConnectionDefaults.For(SecretStoreKind.SecretsManager, "sa-east-1", null, null).Region);
+    }
+
+    [Fact]
+    public void A_RegionEndpoint_entry_gives_its_Region_its_endpoint_and_so_its_own_client_key()
+    {
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", "http://127.0.0.1:1");
+        SetProcess(v => v with
+        {
+            SecretsManagerEndpointUrl = "http://127.0.0.1:2",
+            RegionEndpoint = new Dictionary<string, string> { ["eu-west-1"] = "http://127.0.0.1:3", ["us-east-1"] = "http://127.0.0.1:4" },
+        });
+        var eu = ConnectionDefaults.For(SecretStoreKind.SecretsManager, "eu-west-1", null, null);
+        var us = ConnectionDefaults.For(SecretStoreKind.ParameterStore, "us-east-1", null, null);
+        Assert.Equal("http://127.0.0.1:3", eu.EndpointUrl); // over the store's endpoint and AWS_ENDPOINT_URL
+        Assert.Equal("http://127.0.0.1:4", us.EndpointUrl); // for both stores
+        Assert.Equal("http://127.0.0.1:2", ConnectionDefaults.For(SecretStoreKind.SecretsManager, "ap-south-1", null, null).EndpointUrl);
+        Assert.Equal("http://127.0.0.1:9", ConnectionDefaults.For(SecretStoreKind.SecretsManager, "eu-west-1", null, "http://127.0.0.1:9").EndpointUrl);
+        Assert.Contains("http://127.0.0.1:3", eu.CacheKey);
+        Assert.NotEqual(eu.CacheKey, (eu with { EndpointUrl = "http://127.0.0.1:4" }).CacheKey); // the endpoint is part of the client key
+    }
+
+    [Fact]
+    public void FallbackRegion_goes_process_then_its_variable_then_the_file_and_is_per_store()
+    {
+        EffectiveConfiguration Now() => EffectiveConfiguration.Capture();
+        Assert.Empty(Now().FallbackRegion(SecretStoreKind.SecretsManager).Value);
+        WriteFile("""{ "FallbackRegion": ["ap-south-1", "ap-south-2"] }""");
+        Assert.Equal(new[] { "ap-south-1", "ap-south-2" }, Now().FallbackRegion(SecretStoreKind.SecretsManager).Value);
+        Assert.Empty(Now().FallbackRegion(SecretStoreKind.ParameterStore).Value); // never Secrets Manager's
+        Environment.SetEnvironmentVariable("SECRETSTOOLS_FALLBACK_REGION", " eu-west-1 ,eu-west-1, us-west-2");
+        Assert.Equal(new[] { "eu-west-1", "us-west-2" }, Now().FallbackRegion(SecretStoreKind.SecretsManager).Value);
+        Assert.Equal(ConfigurationSource.Environment, Now().FallbackRegion(SecretStoreKind.SecretsManager).Source);
+        SetProcess(v => v with { FallbackRegion = new[] { "ca-central-1" } });
+        Assert.Equal(new[] { "ca-central-1" }, Now().FallbackRegion(SecretStoreKind.SecretsManager).Value);
+        Environment.SetEnvironmentVariable("SECRETSTOOLS_PARAMETER_STORE_FALLBACK_REGION", "Not/A/Region");
+        var error = Assert.Throws<SecretStoreException>(() => Now().FallbackRegion(SecretStoreKind.ParameterStore));
+        Assert.Equal(ErrorIds.AwsConfigurationError, error.ErrorId);
+        Assert.Contains("SECRETSTOOLS_PARAMETER_STORE_FALLBACK_REGION", error.Message);
     }
 
     [Fact]
