@@ -212,6 +212,29 @@ Describe 'Export-SecretInfo from hand-built SecretInfo' {
         ($imports | Where-Object LogicalResourceId -eq 'RotationTeamApiKey').ResourceIdentifier.Id | Should -Be $Arn
     }
 
+    It 'declares each replica''s own KMS key (not Secrets Manager''s default), from Replicas as DescribeSecret gives them' {
+        $replicated = [SecretsTools.Model.SecretInfo]@{
+            Name = 'team/replicated'; Store = 'SecretsManager'; Arn = "$Arn-3"; ReplicaRegions = @('eu-west-1', 'ap-south-1')
+            Replicas = @(
+                [SecretsTools.Model.SecretReplica]@{ Region = 'eu-west-1'; Status = 'InSync'; KmsKeyId = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' }
+                [SecretsTools.Model.SecretReplica]@{ Region = 'ap-south-1'; Status = 'InSync'; KmsKeyId = 'alias/aws/secretsmanager' }
+            )
+        }
+        $template = Export-Both @($replicated)
+        $replicas = $template.Resources.SecretTeamReplicated.Properties.ReplicaRegions
+        $replicas.Region | Should -Be @('eu-west-1', 'ap-south-1')
+        $replicas[0].KmsKeyId | Should -Be $replicated.Replicas[0].KmsKeyId
+        $replicas[1].Keys | Should -Not -Contain 'KmsKeyId'
+    }
+
+    It 'warns that a listing''s replicas are not declared, as ListSecrets does not report them' {
+        $listed = [SecretsTools.Model.SecretInfo]@{ Name = 'team/listed'; Store = 'SecretsManager'; Arn = "$Arn-4"; Replicas = $null }
+        $null = $listed | Export-SecretInfo -WarningVariable warned -WarningAction SilentlyContinue
+        "$warned" | Should -Match '1 secret\(s\) came from a listing.*-IncludeReplicas'
+        $null = $Rotating | Export-SecretInfo -WarningVariable quiet -WarningAction SilentlyContinue
+        "$quiet" | Should -Not -Match 'came from a listing'
+    }
+
     It 'leaves out a replica listed in its own Region, with a warning: its primary declares it' {
         $replica = [SecretsTools.Model.SecretInfo]@{ Name = 'team/api-key'; Store = 'SecretsManager'; Arn = $Arn.Replace('us-east-1', 'eu-west-1'); Region = 'eu-west-1'; PrimaryRegion = 'us-east-1' }
         $template = @($Rotating, $replica) | Export-SecretInfo -TemplateFormat Json -WarningVariable warnings -WarningAction SilentlyContinue | ConvertFrom-Json -AsHashtable

@@ -83,6 +83,27 @@ Describe 'Measure-SecretCost' {
         $free.ApiCost | Should -BeLessThan $row.ApiCost
     }
 
+    It 'counts replicas where Get-SecretInfo loaded them (-IncludeReplicas), warns where a listing did not, and counts a replica or a repeat once' {
+        $name = "$Team/rep/db"
+        Set-Secret "sm:$name" -Secret 'v' -Confirm:$false | Out-Null
+        Add-SecretReplica $name -ReplicaRegion eu-west-1 -Confirm:$false
+        $listed = @(Get-SecretInfo "sm:$Team/rep/*")
+        $listed[0].Replicas | Should -BeNullOrEmpty
+        $row = $listed | Measure-SecretCost -GroupByDepth 0 -WarningVariable warned -WarningAction SilentlyContinue
+        $row.Replicas | Should -Be 0
+        "$warned" | Should -Match '1 secret\(s\) came from a listing.*-IncludeReplicas'
+        $loaded = @(Get-SecretInfo "sm:$Team/rep/*" -IncludeReplicas)
+        $loaded[0].Replicas.Region | Should -Be 'eu-west-1'
+        # The replica as listed in its own Region, and the primary piped twice: still one secret, one replica.
+        $inReplica = Get-SecretInfo "sm:$name" -Region eu-west-1
+        $inReplica.PrimaryRegion | Should -Be 'us-east-1'
+        $row = @($loaded) + @($loaded) + @($inReplica) | Measure-SecretCost -GroupByDepth 0 -WarningVariable none
+        $none | Should -BeNullOrEmpty
+        Assert-Cost $row (Get-ExpectedCost $loaded)
+        $row.Replicas | Should -Be 1
+        Remove-SecretReplica $name -ReplicaRegion eu-west-1 -Force -Confirm:$false
+    }
+
     It 'groups by the first N segments, never a name by itself, top-level names under /' {
         $names = '/a/b/c', 'a/b/d', '/a/x', 'top', '/solo'
         $items = $names | ForEach-Object { [SecretsTools.Model.SecretInfo]@{ Name = $_; Store = 'ParameterStore'; Tier = 'Standard' } }

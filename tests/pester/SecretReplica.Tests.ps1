@@ -98,6 +98,23 @@ Describe 'Replica status in Get-SecretInfo' {
         $info.Replicas.Status | Should -Be 'InSync'
     }
 
+    It 'leaves a listing''s Replicas not loaded (ListSecrets has none), and loads them with -IncludeReplicas: one DescribeSecret per secret' {
+        $other = New-ReplicaSecret 'status-plain'
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        $listed = @(Get-SecretInfo "sm:$Stem/status*")
+        [SecretsTools.Diagnostics.ApiCallCounter]::Get('SecretsManager', 'DescribeSecret') | Should -Be 0
+        $listed.Count | Should -Be 2
+        $listed | ForEach-Object { $_.Replicas | Should -BeNullOrEmpty }
+        [SecretsTools.Diagnostics.ApiCallCounter]::Reset()
+        $loaded = @(Get-SecretInfo "sm:$Stem/status*" -IncludeReplicas)
+        [SecretsTools.Diagnostics.ApiCallCounter]::Get('SecretsManager', 'DescribeSecret') | Should -Be 2
+        ($loaded | Where-Object Name -EQ $Replicated).Replicas.Region | Should -Be @($Replica)
+        ($loaded | Where-Object Name -EQ $Replicated).ReplicaRegions | Should -Be @($Replica)
+        $plain = $loaded | Where-Object Name -EQ $other
+        $plain.Replicas.GetType().Name | Should -Be 'SecretReplica[]' # loaded: none, not unknown
+        $plain.Replicas.Count | Should -Be 0
+    }
+
     It 'shows each replica and its status in the list view' {
         $text = Get-SecretInfo $Replicated | Format-List | Out-String -Width 200
         $text | Should -Match "Replicas\s+:\s+$([regex]::Escape($Replica)): InSync"

@@ -50,6 +50,9 @@ internal static class CfnTemplateBuilder
         foreach (var replica in items.Where(IsReplica))
             template.Warnings.Add($"{replica.Name} in {replica.Region} is a replica of the secret in {replica.PrimaryRegion}: it is left out (export the primary, whose ReplicaRegions declare it).");
         var secrets = OnePerName(template, items.Where(i => i.Store == SecretStoreKind.SecretsManager && !IsReplica(i)));
+        if (secrets.Count(s => s.Replicas is null) is int unloaded and > 0)
+            template.Warnings.Add($"{unloaded} secret(s) came from a listing, which does not report replication: their replicas, if any, are not declared. "
+                + "List them with Get-SecretInfo -IncludeReplicas (or name each one) to declare them.");
         var parameters = OnePerName(template, items.Where(i => i.Store == SecretStoreKind.ParameterStore && i.Type != "SecureString"));
         template.LeftOut.AddRange(items.Where(i => i.Store == SecretStoreKind.ParameterStore && i.Type == "SecureString").Select(i => i.Name));
 
@@ -156,9 +159,7 @@ internal static class CfnTemplateBuilder
         return kept;
     }
 
-    private static bool IsReplica(SecretInfo info) =>
-        info.Store == SecretStoreKind.SecretsManager && info.PrimaryRegion is not null && info.Region is not null
-        && !string.Equals(info.PrimaryRegion, info.Region, StringComparison.Ordinal);
+    private static bool IsReplica(SecretInfo info) => info.IsReplica;
 
     private static CfnMap Resource(string type, CfnMap properties) => new()
     {
@@ -187,13 +188,31 @@ internal static class CfnTemplateBuilder
             });
             properties.Add("SecretString", CfnMap.Ref(valueId));
         }
-        if (secret.ReplicaRegions.Length > 0)
-            properties.Add("ReplicaRegions", secret.ReplicaRegions.Select(r => (object?)new CfnMap { { "Region", r } }).ToList());
+        var replicas = ReplicasOf(secret);
+        if (replicas.Count > 0) properties.Add("ReplicaRegions", replicas);
         var tags = UserTags(secret.Tags);
         if (tags.Count > 0)
             properties.Add("Tags", tags.Select(t => (object?)new CfnMap { { "Key", t.Key }, { "Value", t.Value } }).ToList());
         return properties;
     }
+
+    /// <summary>
+    /// Each replica's Region, with its key unless it is Secrets Manager's own (which a replica
+    /// without KmsKeyId gets anyway); from Replicas where loaded, else the bare ReplicaRegions.
+    /// </summary>
+    private static List<object?> ReplicasOf(SecretInfo secret)
+    {
+        if (secret.Replicas is { Length: > 0 } replicas)
+            return replicas.Select(r =>
+            {
+                var replica = new CfnMap { { "Region", r.Region } };
+                if (!string.IsNullOrEmpty(r.KmsKeyId) && r.KmsKeyId != DefaultSecretsManagerKey) replica.Add("KmsKeyId", r.KmsKeyId);
+                return (object?)replica;
+            }).ToList();
+        return secret.ReplicaRegions.Select(r => (object?)new CfnMap { { "Region", r } }).ToList();
+    }
+
+    private const string DefaultSecretsManagerKey = "alias/aws/secretsmanager";
 
     private static CfnMap RotationProperties(SecretInfo secret, string secretId)
     {

@@ -82,7 +82,7 @@ public sealed class AddSecretReplicaCommand : SecretsManagerFeatureCmdletBase
     // The call succeeds even when a Region could not take the replica; its status says so.
     private void ReportFailures(SecretInfo info, string[] regions)
     {
-        foreach (var failed in info.Replicas.Where(r => r.Status == "Failed" && regions.Contains(r.Region, StringComparer.Ordinal)))
+        foreach (var failed in (info.Replicas ?? Array.Empty<SecretReplica>()).Where(r => r.Status == "Failed" && regions.Contains(r.Region, StringComparer.Ordinal)))
             WriteError(new SecretStoreException(ErrorIds.ReplicationFailed, ErrorCategory.WriteError, info.Name,
                 $"'{info.Name}' was not replicated to {failed.Region}: {failed.StatusMessage} Remove the failed replica with 'Remove-SecretReplica {info.Name} -ReplicaRegion {failed.Region}', then add it again (with -Force to overwrite a secret of that name there)."));
     }

@@ -45,6 +45,13 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
     [Parameter]
     public SwitchParameter IncludeTags { get; set; }
 
+    /// <summary>
+    /// Secrets Manager: load each listed secret's replicas and their status (one DescribeSecret call
+    /// per secret; ListSecrets does not report replication). An exact name always has them.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter IncludeReplicas { get; set; }
+
     /// <summary>Secrets Manager: also show secrets scheduled for deletion (with DeletedDate).</summary>
     [Parameter]
     public SwitchParameter IncludeDeleted { get; set; }
@@ -118,6 +125,7 @@ public sealed class GetSecretInfoCommand : SecretCmdletBase
             Description = Description,
             IncludeDeleted = IncludeDeleted,
             IncludeTags = IncludeTags,
+            IncludeReplicas = IncludeReplicas,
         };
         WriteVerbose($"Listing {StoreNames.Display(kind)}{(pattern is null ? "" : $" for '{pattern}'")}{(path is null ? "" : $" under '{path}'")}.");
         int count = 0;

@@ -53,6 +53,10 @@ public sealed class MeasureSecretCostCommand : PSCmdlet
     [Parameter]
     public SwitchParameter HigherThroughput { get; set; }
 
+    // One entry per store, name and Region, however often it is piped in.
+    private readonly HashSet<(SecretStoreKind, string, string?)> _seen = new();
+    private int _replicasUnknown;
+
     protected override void ProcessRecord()
     {
         foreach (object? raw in InputObject)
@@ -66,7 +70,14 @@ public sealed class MeasureSecretCostCommand : PSCmdlet
             }
             switch (value)
             {
+                case SecretInfo { IsReplica: true } replica:
+                    // Billed as a replica of its primary (counted there), not as a secret of its own.
+                    WriteVerbose($"{replica.Name} in {replica.Region} is a replica of the secret in {replica.PrimaryRegion}: counted with its primary, not again.");
+                    break;
+                case SecretInfo info when !_seen.Add((info.Store, info.Name, info.Region)):
+                    break;
                 case SecretInfo info:
+                    if (info.Store == SecretStoreKind.SecretsManager && info.Replicas is null) _replicasUnknown++;
                     _entries.Add(new CostEntry(info.Store, info.Name, info.Tier, info.ReplicaRegions.Length));
                     break;
                 case SecretMigrationPlanItem item when item.Action == SecretMigrationAction.Conflict:
@@ -95,6 +106,9 @@ public sealed class MeasureSecretCostCommand : PSCmdlet
             ReadsPerDay = ReadsPerDay,
             HigherThroughput = HigherThroughput,
         };
+        if (_replicasUnknown > 0)
+            WriteWarning($"{_replicasUnknown} secret(s) came from a listing, which does not report replication: their replicas, if any, are not counted. "
+                + "List them with Get-SecretInfo -IncludeReplicas to count them.");
         foreach (var group in SecretCostCalculator.Calculate(_entries, GroupByDepth, rates)) WriteObject(group);
     }
 }

@@ -60,10 +60,16 @@ public sealed record SecretInfo
 
     /// <summary>
     /// Secrets Manager: each replica Region with its replication status (DescribeSecret's
-    /// ReplicationStatus), in the same order as ReplicaRegions. Empty for a listing entry
-    /// (ListSecrets does not report replicas) and on Parameter Store.
+    /// ReplicationStatus), in the same order as ReplicaRegions. Null when not loaded, like Tags:
+    /// ListSecrets does not report replicas, so a listing loads them only with Get-SecretInfo
+    /// -IncludeReplicas (one DescribeSecret per secret), or for an exact name. Empty on Parameter Store.
     /// </summary>
-    public SecretReplica[] Replicas { get; init; } = Array.Empty<SecretReplica>();
+    public SecretReplica[]? Replicas { get; init; } = Array.Empty<SecretReplica>();
+
+    /// <summary>Listed in a replica's Region: the secret's primary is in PrimaryRegion.</summary>
+    internal bool IsReplica =>
+        Store == SecretStoreKind.SecretsManager && PrimaryRegion is not null && Region is not null
+        && !string.Equals(PrimaryRegion, Region, StringComparison.Ordinal);
 
     /// <summary>
     /// Secrets Manager: VersionIdsToStages, each labelled version's id to its staging labels

@@ -17,4 +17,10 @@ internal sealed record SecretListQuery
 
     /// <summary>Parameter Store needs a call per parameter for tags, so listings load them only on request.</summary>
     public bool IncludeTags { get; init; }
+
+    /// <summary>
+    /// Secrets Manager: ListSecrets does not report replication, so a listing loads each secret's
+    /// replicas (one DescribeSecret per match) only on request. Parameter Store has no replicas.
+    /// </summary>
+    public bool IncludeReplicas { get; init; }
 }

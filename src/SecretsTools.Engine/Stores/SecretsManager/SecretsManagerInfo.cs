@@ -10,7 +10,8 @@ internal static class SecretsManagerInfo
 {
     public const string UnknownType = "Unknown";
 
-    public static SecretInfo From(SecretListEntry e, string? region) => FromMetadata(e, region);
+    /// <summary>ListSecrets does not report replicas: they are "not loaded" (null), not "none".</summary>
+    public static SecretInfo From(SecretListEntry e, string? region) => FromMetadata(e, region) with { Replicas = null };
 
     /// <summary>DescribeSecret also reports the replica regions.</summary>
     public static SecretInfo From(DescribeSecretResponse d, string? region) => FromMetadata(d, region) with

@@ -172,13 +172,27 @@ internal sealed partial class SecretsManagerStore : ISecretStore
         do
         {
             var page = await Translated(query.NamePattern ?? query.Path ?? "*", () => _client.ListSecretsAsync(request, cancellationToken), describeOnFailure: false).ConfigureAwait(false);
-            foreach (var entry in page.SecretList)
-            {
-                var info = SecretsManagerInfo.From(entry, Region);
-                if (match(info)) yield return info;
-            }
+            var matches = page.SecretList.Select(entry => SecretsManagerInfo.From(entry, Region)).Where(match).ToList();
+            if (query.IncludeReplicas) matches = await WithReplicasAsync(matches, cancellationToken).ConfigureAwait(false);
+            foreach (var info in matches) yield return info;
             request.NextToken = page.NextToken;
         } while (!string.IsNullOrEmpty(request.NextToken));
+    }
+
+    /// <summary>
+    /// A listing page with each secret described (ListSecrets has no replication status), a few at
+    /// a time; one deleted since the listing keeps its listing entry, replicas not loaded.
+    /// </summary>
+    private async Task<List<SecretInfo>> WithReplicasAsync(List<SecretInfo> listed, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(SecretsManagerLimits.DescribeConcurrency);
+        var described = listed.Select(async info =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try { return await DescribeAsync(info.Arn ?? info.Name, cancellationToken).ConfigureAwait(false) ?? info; }
+            finally { gate.Release(); }
+        }).ToList();
+        return (await Task.WhenAll(described).ConfigureAwait(false)).ToList();
     }
 
     public async Task<IReadOnlyList<SecretOperationResult>> RemoveAsync(IReadOnlyList<string> names, SecretRemoveOptions options, CancellationToken cancellationToken)
