@@ -66,7 +66,7 @@ internal sealed class ReplicaFallback
             var key = new StoreKey(_primary.Kind, _cmdlet.ConnectionFor(_primary.Kind, region));
             var replica = _cmdlet.StoreFor(key);
             var requests = waiting.Select(i => FallbackRegions.InRegion(batch[i].Request, region)).ToList();
-            var read = _cmdlet.Await(TryReadAsync(replica, requests));
+            var read = _cmdlet.Await(TryReadAsync(replica, requests, anyFailure: true));
             var still = new List<int>();
             int served = 0;
             for (int j = 0; j < waiting.Count; j++)
@@ -116,14 +116,19 @@ internal sealed class ReplicaFallback
 
     private sealed record Attempt(IReadOnlyList<SecretReadResult>? Results, AwsCallException? Failure);
 
-    /// <summary>A call-wide outage is a result here, not an exception: the next Region may answer. Anything else still stops the call.</summary>
-    private async Task<Attempt> TryReadAsync(ISecretStore store, IReadOnlyList<SecretReadRequest> requests)
+    /// <summary>
+    /// A call-wide outage is a result here, not an exception: the next Region may answer. On the
+    /// primary anything else still stops the call, as without fallback; in a fallback Region any
+    /// failure (an opt-in Region not enabled, credentials it refuses) only means "not served there",
+    /// so the values the primary did serve are never thrown away for a replica's sake.
+    /// </summary>
+    private async Task<Attempt> TryReadAsync(ISecretStore store, IReadOnlyList<SecretReadRequest> requests, bool anyFailure = false)
     {
         try
         {
             return new Attempt(await store.ReadAsync(requests, _cmdlet.CancellationToken).ConfigureAwait(false), null);
         }
-        catch (AwsCallException ex) when (Outages.Is(ex))
+        catch (AwsCallException ex) when (anyFailure || Outages.Is(ex))
         {
             return new Attempt(null, ex);
         }

@@ -131,6 +131,30 @@ public sealed class ReplicaFallbackTests : IDisposable, IClassFixture<ReplicaSer
     }
 
     [Fact]
+    public void A_fallback_region_that_refuses_the_call_is_only_not_served_and_the_next_region_serves()
+    {
+        // eu-central-1 answers as an opt-in Region that is not enabled does (the credentials are
+        // refused there): a call-wide failure that is no outage, yet it must not end the command.
+        const string Refusing = "eu-central-1";
+        var (name, sentinel) = InReplica();
+        using var refusing = new FakeHttpServer(FakeReply.Json(400, "{\"__type\":\"UnrecognizedClientException\",\"message\":\"The security token included in the request is invalid.\"}"));
+        ProcessConfiguration.Update(v => v with
+        {
+            RegionEndpoint = new Dictionary<string, string> { [Primary] = DeadEndpoint, [Refusing] = refusing.Endpoint, [Replica] = _replica },
+        });
+
+        var result = _host.Run($"Get-Secret sm:{name} -FallbackRegion {Refusing},{Replica} -AsPlainText -Verbose");
+
+        Assert.Null(result.Terminating);
+        Assert.Empty(result.Errors);
+        Assert.Equal(new object?[] { sentinel }, result.Output);
+        Assert.True(refusing.RequestCount >= 1, "the refusing Region must have been tried first");
+        Assert.Contains(Refusing, string.Join("\n", result.Verbose));
+        Assert.Contains($"in {Replica} instead of {Primary}", Assert.Single(result.Warnings));
+        AssertNoSentinel(result, sentinel);
+    }
+
+    [Fact]
     public void Only_the_failed_names_are_read_again_in_one_batch_and_a_name_no_region_has_keeps_its_error()
     {
         var (a, sentinelA) = InReplica();
