@@ -20,7 +20,7 @@ function Start-FakeSecretsManager {
             if (-not $reply) { $reply = @{ Status = 400; Body = '{"__type":"UnknownOperationException"}' } }
             $body = [Text.Encoding]::UTF8.GetBytes($reply.Body)
             $context.Response.StatusCode = if ($reply.Status) { $reply.Status } else { 200 }
-            $context.Response.ContentType = 'application/x-amz-json-1.1'
+            $context.Response.ContentType = if ($reply.ContentType) { $reply.ContentType } else { 'application/x-amz-json-1.1' }
             $context.Response.Headers.Add('x-amzn-RequestId', 'fake-1')
             $context.Response.OutputStream.Write($body, 0, $body.Length)
             $context.Response.Close()

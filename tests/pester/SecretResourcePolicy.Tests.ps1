@@ -79,10 +79,10 @@ Describe 'Set-SecretResourcePolicy -AllowPrincipal / -AllowAccount against moto'
         ($verbose -join "`n") | Should -Match ([regex]::Escape('"Principal":{"AWS":"' + $Role + '"}'))
     }
 
-    It 'goes on without validation where the endpoint does not have ValidateResourcePolicy (moto), and says so' {
+    It 'goes on without validation where the endpoint does not have ValidateResourcePolicy (moto), and warns' {
         $name = New-PolicySecret 'novalidate'
-        $verbose = Set-SecretResourcePolicy $name -AllowAccount 111122223333 -Confirm:$false -Verbose 4>&1 | ForEach-Object { "$_" }
-        ($verbose -join "`n") | Should -Match 'does not have ValidateResourcePolicy'
+        Set-SecretResourcePolicy $name -AllowAccount 111122223333 -Confirm:$false -WarningVariable warned -WarningAction SilentlyContinue
+        ($warned -join "`n") | Should -Match 'does not have ValidateResourcePolicy'
         @((Get-ServerPolicy $name).Statement)[0].Principal.AWS | Should -Be 'arn:aws:iam::111122223333:root'
     }
 }
@@ -186,9 +186,10 @@ Describe 'Set-SecretResourcePolicy against a fake server (moto has no ValidateRe
             # Each error as the cmdlet wrote it, also under a runner's ErrorActionPreference Stop.
             $ErrorActionPreference = 'Continue'
             try {
-                $out = & $Script $fake.Endpoint 2>&1 4>&1
+                $out = & $Script $fake.Endpoint 2>&1 3>&1 4>&1
                 [pscustomobject]@{
-                    Output   = @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] })
+                    Output   = @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] })
+                    Warnings = @($out | Where-Object { $_ -is [System.Management.Automation.WarningRecord] } | ForEach-Object { "$_" })
                     Verbose  = @($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { "$_" })
                     Errors   = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
                     Requests = @($fake.Requests.ToArray())
@@ -231,7 +232,16 @@ Describe 'Set-SecretResourcePolicy against a fake server (moto has no ValidateRe
         }
         $r.Errors | Should -BeNullOrEmpty
         $r.Requests.Target | Should -Be @('ValidateResourcePolicy', 'PutResourcePolicy', 'GetResourcePolicy')
-        ($r.Verbose -join "`n") | Should -Match 'does not have ValidateResourcePolicy.*UnknownOperationException'
+        ($r.Warnings -join "`n") | Should -Match 'does not have ValidateResourcePolicy.*UnknownOperationException'
+    }
+
+    It 'does not take a codeless 503 (a gateway, an overloaded service) for "no validation here": nothing is written' {
+        $r = Invoke-Fake @{ ValidateResourcePolicy = @{ Status = 503; Body = 'Service Unavailable'; ContentType = 'text/html' }; PutResourcePolicy = $Put; GetResourcePolicy = $Get } {
+            param($e) Set-SecretResourcePolicy fake -AllowAccount 111122223333 -EndpointUrl $e -Confirm:$false
+        }
+        $r.Errors | Should -Not -BeNullOrEmpty
+        $r.Requests.Target | Should -Not -Contain 'PutResourcePolicy'
+        $r.Warnings | Should -BeNullOrEmpty
     }
 
     It 'maps <Code> from PutResourcePolicy to <ErrorId>' -ForEach @(

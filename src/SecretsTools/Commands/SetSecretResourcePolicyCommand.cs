@@ -101,7 +101,8 @@ public sealed class SetSecretResourcePolicyCommand : SecretsManagerFeatureCmdlet
         var validation = Await(policies.ValidatePolicyAsync(reference.Name, policy, CancellationToken));
         if (validation.Unavailable is { } why)
         {
-            WriteVerbose($"The endpoint does not have ValidateResourcePolicy (it answered: {why}); '{reference.Name}' gets the policy unvalidated (PutResourcePolicy still checks its syntax).");
+            // A warning, not verbose: the public-access check was skipped, and the user should know.
+            WriteWarning($"The endpoint does not have ValidateResourcePolicy (it answered: {why}); '{reference.Name}' gets the policy unvalidated (PutResourcePolicy still checks its syntax).");
             return;
         }
         if (!validation.Passed)

@@ -44,10 +44,13 @@ internal sealed partial class SecretsManagerStore : ISecretPolicyStore
     // What an endpoint answers for an operation it does not have: AWS's awsJson services say
     // UnknownOperationException; emulators say InvalidAction or NotImplemented, or (moto) fail
     // with an HTML 500 that carries no error code at all, which ServiceErrorReader reports with
-    // the status name as the code. Secrets Manager's own server error is InternalServiceError.
+    // the status name as the code. Only 500 and 501 count: a codeless 502, 503 or 504 is a
+    // gateway or an overloaded service, which must not pass for "no validation here". Secrets
+    // Manager's own server error is InternalServiceError, which does not count either.
     private static bool IsUnknownOperation(SecretsManagerException ex) =>
         ex.ErrorCode is "UnknownOperationException" or "InvalidAction" or "NotImplemented" or "NotImplementedException"
-        || ((int)ex.StatusCode >= 500 && ex.ErrorCode == ex.StatusCode.ToString());
+        || (ex.StatusCode is System.Net.HttpStatusCode.InternalServerError or System.Net.HttpStatusCode.NotImplemented
+            && ex.ErrorCode == ex.StatusCode.ToString());
 
     public async Task<SecretResourcePolicy> PutPolicyAsync(string name, string policy, bool blockPublicPolicy, CancellationToken cancellationToken)
     {
