@@ -227,6 +227,16 @@ Describe 'Export-SecretInfo from hand-built SecretInfo' {
         $replicas[1].Keys | Should -Not -Contain 'KmsKeyId'
     }
 
+    It 'blocks public policies, except for a policy that already grants a wildcard principal: declared as it is, with a warning' {
+        $template = Export-Both @($Rotating) @{ ResourcePolicy = @{ 'team/api-key' = $Policy } }
+        $template.Resources.PolicyTeamApiKey.Properties.BlockPublicPolicy | Should -BeTrue
+        $public = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}'
+        $template = Export-Both @($Rotating) @{ ResourcePolicy = @{ 'team/api-key' = $public } }
+        $template.Resources.PolicyTeamApiKey.Properties.BlockPublicPolicy | Should -BeFalse
+        $null = $Rotating | Export-SecretInfo -ResourcePolicy @{ 'team/api-key' = $public } -WarningVariable warned -WarningAction SilentlyContinue
+        "$warned" | Should -Match 'wildcard principal'
+    }
+
     It 'warns that a listing''s replicas are not declared, as ListSecrets does not report them' {
         $listed = [SecretsTools.Model.SecretInfo]@{ Name = 'team/listed'; Store = 'SecretsManager'; Arn = "$Arn-4"; Replicas = $null }
         $null = $listed | Export-SecretInfo -WarningVariable warned -WarningAction SilentlyContinue

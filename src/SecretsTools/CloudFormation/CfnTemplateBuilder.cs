@@ -84,11 +84,16 @@ internal static class CfnTemplateBuilder
             string? policy = policyFor?.Invoke(secret);
             if (!string.IsNullOrWhiteSpace(policy))
             {
+                // Blocking public policies is the safe default; a policy with a wildcard principal can
+                // only exist because it was put without the block, so it is declared as it is, and said.
+                bool wildcard = HasWildcardPrincipal(policy);
+                if (wildcard)
+                    template.Warnings.Add($"The resource policy of {secret.Name} grants access to a wildcard principal ('*'): it is declared as it exists, with BlockPublicPolicy false. Review it before deploying.");
                 resources.Add("Policy" + stem, Resource(PolicyType, new CfnMap
                 {
                     { "SecretId", CfnMap.Ref(id) },
                     { "ResourcePolicy", ParsePolicy(secret.Name, policy) },
-                    { "BlockPublicPolicy", true },
+                    { "BlockPublicPolicy", !wildcard },
                 }));
                 Import(template, secret, PolicyType, "Policy" + stem);
             }
@@ -276,6 +281,30 @@ internal static class CfnTemplateBuilder
     private static string Limit(string text, int max) => text.Length <= max ? text : text[..(max - 3)] + "...";
 
     /// <summary>A policy document as template nodes (CloudFormation takes it as JSON, not as a string).</summary>
+    /// <summary>Whether any statement's Principal is "*" or lists "*" (as AWS, or any key); false for text that does not parse (ParsePolicy refuses it).</summary>
+    private static bool HasWildcardPrincipal(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out var statements)) return false;
+            var list = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : new List<JsonElement> { statements };
+            return list.Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("Principal", out var principal) && IsWildcard(principal));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        static bool IsWildcard(JsonElement principal) => principal.ValueKind switch
+        {
+            JsonValueKind.String => principal.GetString() == "*",
+            JsonValueKind.Array => principal.EnumerateArray().Any(IsWildcard),
+            JsonValueKind.Object => principal.EnumerateObject().Any(p => IsWildcard(p.Value)),
+            _ => false,
+        };
+    }
+
     private static object? ParsePolicy(string secretName, string json)
     {
         try
