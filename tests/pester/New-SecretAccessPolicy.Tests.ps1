@@ -223,6 +223,19 @@ Describe 'New-SecretAccessPolicy: the document' {
         finally { $env:AWS_REGION = $before; Set-SecretsToolsConfiguration -Scope Process -Reset -Confirm:$false }
     }
 
+    It 'writes the ARNs and the key''s service host of <Region> in its partition' -ForEach @(
+        @{ Region = 'cn-north-1'; Partition = 'aws-cn'; Domain = 'amazonaws.com.cn' }
+        @{ Region = 'us-gov-west-1'; Partition = 'aws-us-gov'; Domain = 'amazonaws.com' }
+        @{ Region = 'eu-west-1'; Partition = 'aws'; Domain = 'amazonaws.com' }
+    ) {
+        $key = "arn:$($Partition):kms:$($Region):111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        $policy = New-SecretAccessPolicy sm:prod/db, ssm:/app/x -Access Read -Region $Region -AccountId 111122223333 -KmsKeyArn $key | ConvertFrom-Json
+        $resources = @($policy.Statement.Resource | Where-Object { $_ -ne '*' -and $_ -ne $key })
+        $resources | Should -Not -BeNullOrEmpty
+        $resources | ForEach-Object { $_ | Should -BeLike "arn:$($Partition):*:$($Region):111122223333:*" }
+        ($policy.Statement | Where-Object Sid -eq 'KmsViaSecretsManager').Condition.StringEquals.'kms:ViaService' | Should -Be "secretsmanager.$Region.$Domain"
+    }
+
     It 'is what the README shows as its output' {
         $readme = Get-Content (Join-Path $script:RepoRoot 'README.md') -Raw
         $readme -match '(?s)```powershell\n(New-SecretAccessPolicy [^\n]+)\n```\s*```json\n(.*?)\n```' | Should -BeTrue
@@ -285,9 +298,5 @@ Describe 'The help lists each cmdlet''s permissions from the same table' {
         $text = $text.Substring($text.IndexOf('IAM permissions'))
         $shown = @([regex]::Matches($text, '\b(secretsmanager|ssm|kms|lambda|cloudtrail):[A-Za-z]+') | ForEach-Object Value | Sort-Object -Unique)
         $shown | Should -Be @($entry.AllActions | Sort-Object -Unique)
-    }
-
-    It 'has entries for the cmdlets being added in parallel' -ForEach 'Get-SecretResourcePolicy', 'Set-SecretResourcePolicy', 'Remove-SecretResourcePolicy', 'Add-SecretReplica', 'Remove-SecretReplica', 'Stop-SecretReplication', 'Get-SecretAuditEvent', 'Export-SecretInfo', 'Measure-SecretCost', 'New-SecretAccessPolicy' {
-        $script:Entries.Cmdlet | Should -Contain $_
     }
 }

@@ -85,7 +85,9 @@ internal sealed class AccessPolicyBuilder
             var statement = Statement("KmsVia" + StoreSid(store), actions, new[] { _kmsKeyArn! });
             // With Region '*' the service name has a wildcard, which only StringLike matches.
             string op = _region.Contains('*') ? "StringLike" : "StringEquals";
-            statement["Condition"] = new OrderedDictionary { [op] = new OrderedDictionary { ["kms:ViaService"] = $"{service}.{_region}.amazonaws.com" } };
+            // The service's endpoint host: China's Regions are under amazonaws.com.cn.
+            string domain = _partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+            statement["Condition"] = new OrderedDictionary { [op] = new OrderedDictionary { ["kms:ViaService"] = $"{service}.{_region}.{domain}" } };
             statements.Add(statement);
         }
 

@@ -69,9 +69,11 @@ public sealed class NewSecretAccessPolicyCommand : PSCmdlet
 
             string region = string.IsNullOrWhiteSpace(Region) ? EffectiveRegion() : Region!;
             var store = SecretsToolsSettings.DefaultStore;
-            var targets = _names.Select(n => PolicyResources.For(n, store, "aws", region, AccountId)).ToList();
-            var destinations = (DestinationName ?? Array.Empty<string>()).Select(n => PolicyResources.For(n, store, "aws", region, AccountId)).ToList();
-            var document = new AccessPolicyBuilder(access, KmsKeyArn, region, AccountId).Build(targets, destinations);
+            // ARNs of China and GovCloud Regions are in their own partitions (arn:aws-cn:, arn:aws-us-gov:).
+            string partition = ResourcePolicyDocument.PartitionOf(region);
+            var targets = _names.Select(n => PolicyResources.For(n, store, partition, region, AccountId)).ToList();
+            var destinations = (DestinationName ?? Array.Empty<string>()).Select(n => PolicyResources.For(n, store, partition, region, AccountId)).ToList();
+            var document = new AccessPolicyBuilder(access, KmsKeyArn, region, AccountId, partition).Build(targets, destinations);
             WriteObject(AsHashtable ? document : PolicyJson.Write(document));
         }
         catch (SecretStoreException ex)
