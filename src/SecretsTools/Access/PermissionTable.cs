@@ -122,8 +122,9 @@ internal static class PermissionTable
         Entry("Remove-SecretResourcePolicy", SecretAccess.Manage, Sm(new[] { "secretsmanager:DeleteResourcePolicy" })),
         // The replica's key is used in the replica's Region (New-SecretAccessPolicy's kms:ViaService names -Region only).
         // The replication cmdlets describe the secret afterwards, for its replicas' status.
-        Entry("Add-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:ReplicateSecretToRegions", "secretsmanager:DescribeSecret" }, SmEncrypt))
-            with { Note = "The KMS actions are on each replica's key, through Secrets Manager in the replica's Region." },
+        // The API model: kms:Decrypt on the primary's key, kms:GenerateDataKey and kms:Encrypt on the replica's.
+        Entry("Add-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:ReplicateSecretToRegions", "secretsmanager:DescribeSecret" }, new[] { "kms:Decrypt", "kms:GenerateDataKey", "kms:Encrypt" }))
+            with { Note = "kms:Decrypt is on the primary's key; kms:GenerateDataKey and kms:Encrypt on each replica's key, through Secrets Manager in the replica's Region." },
         Entry("Remove-SecretReplica", SecretAccess.Manage, Sm(new[] { "secretsmanager:RemoveRegionsFromReplication", "secretsmanager:DescribeSecret" })),
         Entry("Stop-SecretReplication", SecretAccess.Manage, Sm(new[] { "secretsmanager:StopReplicationToReplica", "secretsmanager:DescribeSecret" })),
         // DescribeSecret turns a Secrets Manager name into the ARN CloudTrail records; refused, the name is looked up as typed.

@@ -35,19 +35,16 @@ public sealed class AddSecretReplicaCommand : SecretsManagerFeatureCmdletBase
 
     internal const string NoReplication = "has no multi-Region replication (copy a parameter to another Region with Copy-Secret -DestinationRegion)";
 
+    private string[] _regions = Array.Empty<string>();
+
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        // Checked once for the command, before any name: a bad Region spoils every secret alike.
+        _regions = CheckedReplicaRegions(ReplicaRegion);
         try
         {
-            foreach (string region in ReplicaRegion)
-            {
-                if (string.IsNullOrWhiteSpace(region))
-                    throw new SecretStoreException(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, region, "-ReplicaRegion cannot be empty. Nothing was sent.");
-                Validation.RegionRules.Validate(region, "-ReplicaRegion");
-            }
             Validation.KmsKeyIdRules.Validate(KmsKeyId ?? "", KmsKeyId);
+            RefuseKeyOfAnotherRegion();
         }
         catch (SecretStoreException ex)
         {
@@ -55,29 +52,30 @@ public sealed class AddSecretReplicaCommand : SecretsManagerFeatureCmdletBase
         }
     }
 
-    protected override void ProcessRecord()
+    /// <summary>
+    /// A key ARN names the one Region its key is in, and a replica can only use a key of its own
+    /// Region: one ARN for several Regions (or another Region) would fail in all but one.
+    /// </summary>
+    private void RefuseKeyOfAnotherRegion()
     {
-        var regions = ReplicaRegion.Distinct(StringComparer.Ordinal).ToArray();
-        foreach (string raw in Name)
-        {
-            try
-            {
-                var (reference, key, replication) = ResolveFeature(raw, SecretStores.ReplicationFor, NoReplication);
-                if (key.Connection.Region is { } primary && regions.Contains(primary, StringComparer.Ordinal))
-                    throw new SecretStoreException(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, reference.Name,
-                        $"'{reference.Name}' is called in {primary}, which cannot also be one of its replica Regions. Nothing was sent.");
-                string action = $"Replicate to {string.Join(", ", regions)}{(KmsKeyId is null ? "" : $" with KMS key '{KmsKeyId}'")}{(Force ? " (overwriting a secret of the same name there)" : "")}";
-                if (!ShouldProcessOrExplain(Target(reference), action)) continue;
-                var info = Await(replication.AddReplicasAsync(reference.Name, regions.Select(r => new ReplicaRequest(r, KmsKeyId)).ToList(), Force, CancellationToken));
-                ReportFailures(info, regions);
-                if (PassThru) WriteObject(info);
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-            }
-        }
+        if (KmsKeyId is null || !KmsKeyId.StartsWith("arn:", StringComparison.Ordinal)) return;
+        string keyRegion = KmsKeyId.Split(':') is { Length: > 3 } parts ? parts[3] : "";
+        if (_regions.Length == 1 && _regions[0] == keyRegion) return;
+        throw new SecretStoreException(ErrorIds.InvalidKmsKeyId, ErrorCategory.InvalidArgument, KmsKeyId,
+            $"-KmsKeyId is a key in {keyRegion}, and a replica can only use a key of its own Region ({string.Join(", ", _regions)}): "
+            + "add one Region at a time with its own key, or give a key id or alias that each Region has. Nothing was sent.");
     }
+
+    protected override void ProcessRecord() =>
+        ForEachSecret(SecretStores.ReplicationFor, NoReplication, (reference, key, replication) =>
+        {
+            RefusePrimaryAsReplica(reference, key, _regions);
+            string action = $"Replicate to {string.Join(", ", _regions)}{(KmsKeyId is null ? "" : $" with KMS key '{KmsKeyId}'")}{(Force ? " (overwriting a secret of the same name there)" : "")}";
+            if (!ShouldProcessOrExplain(Target(reference), action)) return;
+            var info = Await(replication.AddReplicasAsync(reference.Name, _regions.Select(r => new ReplicaRequest(r, KmsKeyId)).ToList(), Force, CancellationToken));
+            ReportFailures(info, _regions);
+            if (PassThru) WriteObject(info);
+        });
 
     // The call succeeds even when a Region could not take the replica; its status says so.
     private void ReportFailures(SecretInfo info, string[] regions)

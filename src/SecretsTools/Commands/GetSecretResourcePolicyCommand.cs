@@ -20,22 +20,12 @@ public sealed class GetSecretResourcePolicyCommand : SecretsManagerFeatureCmdlet
 
     internal const string NoPolicies = "has no resource policies (a parameter's access is set by IAM policies on the caller)";
 
-    protected override void ProcessRecord()
-    {
-        foreach (string raw in Name)
+    protected override void ProcessRecord() =>
+        ForEachSecret(SecretStores.PolicyFor, NoPolicies, (reference, _, policies) =>
         {
-            try
-            {
-                var (reference, _, policies) = ResolveFeature(raw, SecretStores.PolicyFor, NoPolicies);
-                var policy = Await(policies.GetPolicyAsync(reference.Name, CancellationToken));
-                if (!AsHashtable) WriteObject(policy);
-                else if (Access.PolicyJson.ToHashtable(policy.Policy) is { } table) WriteObject(table);
-                else WriteVerbose($"'{reference.Name}' has no resource policy.");
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-            }
-        }
-    }
+            var policy = Await(policies.GetPolicyAsync(reference.Name, CancellationToken));
+            if (!AsHashtable) WriteObject(policy);
+            else if (Access.PolicyJson.ToHashtable(policy.Policy) is { } table) WriteObject(table);
+            else WriteVerbose($"'{reference.Name}' has no resource policy.");
+        });
 }

@@ -28,40 +28,20 @@ public sealed class RemoveSecretReplicaCommand : SecretsManagerFeatureCmdletBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    private string[] _regions = Array.Empty<string>();
+
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        try
-        {
-            foreach (string region in ReplicaRegion)
-            {
-                if (string.IsNullOrWhiteSpace(region))
-                    throw new SecretStoreException(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, region, "-ReplicaRegion cannot be empty. Nothing was sent.");
-                Validation.RegionRules.Validate(region, "-ReplicaRegion");
-            }
-        }
-        catch (SecretStoreException ex)
-        {
-            ThrowTerminatingError(ex.ToErrorRecord());
-        }
+        _regions = CheckedReplicaRegions(ReplicaRegion);
     }
 
-    protected override void ProcessRecord()
-    {
-        var regions = ReplicaRegion.Distinct(StringComparer.Ordinal).ToArray();
-        foreach (string raw in Name)
+    protected override void ProcessRecord() =>
+        ForEachSecret(SecretStores.ReplicationFor, AddSecretReplicaCommand.NoReplication, (reference, key, replication) =>
         {
-            try
-            {
-                var (reference, _, replication) = ResolveFeature(raw, SecretStores.ReplicationFor, AddSecretReplicaCommand.NoReplication);
-                if (!ShouldProcessUnlessForced(Force, Target(reference), $"Delete the replicas in {string.Join(", ", regions)}")) continue;
-                var info = Await(replication.RemoveReplicasAsync(reference.Name, regions, CancellationToken));
-                if (PassThru) WriteObject(info);
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-            }
-        }
-    }
+            RefusePrimaryAsReplica(reference, key, _regions);
+            if (!ShouldProcessUnlessForced(Force, Target(reference), $"Delete the replicas in {string.Join(", ", _regions)}")) return;
+            var info = Await(replication.RemoveReplicasAsync(reference.Name, _regions, CancellationToken));
+            if (PassThru) WriteObject(info);
+        });
 }

@@ -20,21 +20,11 @@ public sealed class RemoveSecretResourcePolicyCommand : SecretsManagerFeatureCmd
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (string raw in Name)
+    protected override void ProcessRecord() =>
+        ForEachSecret(SecretStores.PolicyFor, GetSecretResourcePolicyCommand.NoPolicies, (reference, _, policies) =>
         {
-            try
-            {
-                var (reference, _, policies) = ResolveFeature(raw, SecretStores.PolicyFor, GetSecretResourcePolicyCommand.NoPolicies);
-                if (!ShouldProcessUnlessForced(Force, Target(reference), "Remove the resource policy")) continue;
-                var removed = Await(policies.DeletePolicyAsync(reference.Name, CancellationToken));
-                if (PassThru) WriteObject(removed);
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-            }
-        }
-    }
+            if (!ShouldProcessUnlessForced(Force, Target(reference), "Remove the resource policy")) return;
+            var removed = Await(policies.DeletePolicyAsync(reference.Name, CancellationToken));
+            if (PassThru) WriteObject(removed);
+        });
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using SecretsTools.Model;
 using SecretsTools.Stores;
@@ -28,6 +29,59 @@ public abstract class SecretsManagerFeatureCmdletBase : SecretCmdletBase
                 $"'{reference.Name}' is in {StoreNames.Display(reference.Store)}, which {missing}. Nothing was sent.");
         StoreFor(key).ValidateName(reference.Name, forWrite: false);
         return (reference, key, capability);
+    }
+
+    /// <summary>
+    /// Each -Name in turn, resolved to its secret and capability, then <paramref name="body"/>: a
+    /// failure (SecretStoreException) is that name's error, and the next name goes on.
+    /// </summary>
+    internal void ForEachSecret<T>(Func<SecretStoreKind, Aws.AwsConnectionSettings, T?> create, string missing, Action<SecretReference, StoreKey, T> body)
+        where T : class
+    {
+        foreach (string raw in Name)
+        {
+            try
+            {
+                var (reference, key, capability) = ResolveFeature(raw, create, missing);
+                body(reference, key, capability);
+            }
+            catch (SecretStoreException ex)
+            {
+                WriteError(ex);
+            }
+        }
+    }
+
+    /// <summary>
+    /// -ReplicaRegion, checked once for the command before any name (a bad Region spoils every
+    /// secret alike): not empty, and a Region the SDK lists, unless the endpoint called is one of
+    /// the user's own (an emulator). Terminating; the distinct Regions otherwise.
+    /// </summary>
+    internal string[] CheckedReplicaRegions(string[] regions)
+    {
+        try
+        {
+            bool ownEndpoint = ConnectionFor(SecretStoreKind.SecretsManager).EndpointUrl is not null;
+            foreach (string region in regions)
+            {
+                if (string.IsNullOrWhiteSpace(region))
+                    throw new SecretStoreException(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, region, "-ReplicaRegion cannot be empty. Nothing was sent.");
+                Validation.RegionRules.ValidateKnown(region, ownEndpoint, "-ReplicaRegion");
+            }
+        }
+        catch (SecretStoreException ex)
+        {
+            ThrowTerminatingError(ex.ToErrorRecord());
+        }
+        return regions.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>The Region called is the primary's: it cannot be one of the secret's replica Regions.</summary>
+    internal static void RefusePrimaryAsReplica(SecretReference reference, StoreKey key, string[] regions)
+    {
+        if (key.Connection.Region is { } primary && regions.Contains(primary, StringComparer.Ordinal))
+            throw new SecretStoreException(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, reference.Name,
+                $"'{reference.Name}' is called in {primary}, which cannot also be one of its replica Regions. Nothing was sent.");
     }
 
     internal static string Target(SecretReference reference) => $"{reference.Name} ({StoreNames.Display(reference.Store)})";

@@ -71,30 +71,20 @@ public sealed class SetSecretResourcePolicyCommand : SecretsManagerFeatureCmdlet
         }
     }
 
-    protected override void ProcessRecord()
-    {
-        foreach (string raw in Name)
+    protected override void ProcessRecord() =>
+        ForEachSecret(SecretStores.PolicyFor, GetSecretResourcePolicyCommand.NoPolicies, (reference, key, policies) =>
         {
-            try
-            {
-                var (reference, key, policies) = ResolveFeature(raw, SecretStores.PolicyFor, GetSecretResourcePolicyCommand.NoPolicies);
-                string policy = Built
-                    ? ResourcePolicyDocument.Build(AllowPrincipal, AllowAccount, Access, ResourcePolicyDocument.PartitionOf(key.Connection.Region))
-                    : _policy!;
-                WriteVerbose($"Resource policy for '{reference.Name}': {policy}");
-                string what = Built ? $"Set a resource policy allowing {Access} to {string.Join(", ", Principals())}" : "Set the resource policy from -Policy";
-                if (!ShouldProcessOrExplain(Target(reference), what + (BlockPublicPolicy ? " (Block Public Policy)" : ""))) continue;
-                if (SkipValidation) WriteVerbose("ValidateResourcePolicy skipped (-SkipValidation).");
-                else Validate(policies, reference, policy);
-                var written = Await(policies.PutPolicyAsync(reference.Name, policy, BlockPublicPolicy, CancellationToken));
-                if (PassThru) WriteObject(written);
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-            }
-        }
-    }
+            string policy = Built
+                ? ResourcePolicyDocument.Build(AllowPrincipal, AllowAccount, Access, ResourcePolicyDocument.PartitionOf(key.Connection.Region))
+                : _policy!;
+            WriteVerbose($"Resource policy for '{reference.Name}': {policy}");
+            string what = Built ? $"Set a resource policy allowing {Access} to {string.Join(", ", Principals())}" : "Set the resource policy from -Policy";
+            if (!ShouldProcessOrExplain(Target(reference), what + (BlockPublicPolicy ? " (Block Public Policy)" : ""))) return;
+            if (SkipValidation) WriteVerbose("ValidateResourcePolicy skipped (-SkipValidation).");
+            else Validate(policies, reference, policy);
+            var written = Await(policies.PutPolicyAsync(reference.Name, policy, BlockPublicPolicy, CancellationToken));
+            if (PassThru) WriteObject(written);
+        });
 
     private void Validate(ISecretPolicyStore policies, SecretReference reference, string policy)
     {

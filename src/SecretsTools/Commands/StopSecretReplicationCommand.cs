@@ -20,22 +20,12 @@ public sealed class StopSecretReplicationCommand : SecretsManagerFeatureCmdletBa
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (string raw in Name)
+    protected override void ProcessRecord() =>
+        ForEachSecret(SecretStores.ReplicationFor, AddSecretReplicaCommand.NoReplication, (reference, key, replication) =>
         {
-            try
-            {
-                var (reference, key, replication) = ResolveFeature(raw, SecretStores.ReplicationFor, AddSecretReplicaCommand.NoReplication);
-                string where = key.Connection.Region ?? "the configured Region";
-                if (!ShouldProcessUnlessForced(Force, Target(reference), $"Promote the replica in {where} to a standalone secret (replication from the primary stops)")) continue;
-                var info = Await(replication.PromoteReplicaAsync(reference.Name, CancellationToken));
-                if (PassThru) WriteObject(info);
-            }
-            catch (SecretStoreException ex)
-            {
-                WriteError(ex);
-            }
-        }
-    }
+            string where = key.Connection.Region ?? "the configured Region";
+            if (!ShouldProcessUnlessForced(Force, Target(reference), $"Promote the replica in {where} to a standalone secret (replication from the primary stops)")) return;
+            var info = Await(replication.PromoteReplicaAsync(reference.Name, CancellationToken));
+            if (PassThru) WriteObject(info);
+        });
 }
