@@ -14,8 +14,9 @@ internal interface ISecretAuditSource
     /// <summary>
     /// The events, newest first, page by page as CloudTrail returns them (each page is yielded before
     /// the next is asked for). CloudTrail filters by the resource name only (LookupEvents accepts one
-    /// lookup attribute per call); event source, event names, user and, for Parameter Store ARNs, the
-    /// account are filtered here after reading.
+    /// lookup attribute per call); event source, event names and user are filtered here after
+    /// reading. A Parameter Store name is looked up as a name, so events of a same-named parameter
+    /// in another account of the trail are not told apart (the help says so).
     /// </summary>
     IAsyncEnumerable<SecretAuditEvent> LookupAsync(SecretAuditQuery query, CancellationToken cancellationToken);
 }

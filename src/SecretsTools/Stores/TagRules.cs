@@ -66,8 +66,12 @@ internal static class TagRules
         if (added is null || added.Count == 0) return;
         var existing = await store.TagsAsync(name, cancellationToken).ConfigureAwait(false);
         if (existing is null) return;
-        ValidateTotal(name, existing.Keys.Cast<object>().Select(k => System.Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? ""), added, removed, target);
+        ValidateTotal(name, existing, added, removed, target);
     }
+
+    /// <summary>ValidateTotal with the tags there now as TagsAsync gives them (keys to values).</summary>
+    public static void ValidateTotal(string name, System.Collections.Hashtable existing, IReadOnlyDictionary<string, string>? added, IEnumerable<string>? removed = null, string? target = null) =>
+        ValidateTotal(name, existing.Keys.Cast<object>().Select(k => System.Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? ""), added, removed, target);
 
     private static SecretStoreException Invalid(string name, string why) =>
         new(ErrorIds.InvalidTag, ErrorCategory.InvalidArgument, name, "Invalid tag: " + why);

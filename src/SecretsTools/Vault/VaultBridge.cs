@@ -44,7 +44,7 @@ public static class VaultBridge
             tags[VaultValues.TypeTag] = type;
             TagRules.Validate(name, tags);
             if (existing is not null)
-                TagRules.ValidateTotal(name, existing.Keys.Cast<object>().Select(k => k.ToString() ?? ""), tags, target: name);
+                TagRules.ValidateTotal(name, existing, tags);
             var request = new SecretWriteRequest(full, value)
             {
                 Tags = tags,
@@ -62,7 +62,7 @@ public static class VaultBridge
             string full = CheckedName(vault, store, name);
             var existing = Await(store.TagsAsync(full, CancellationToken.None)) ?? throw SecretStoreException.NotFound(name, vault.Store);
             var tags = VaultMetadata.ToTags(name, metadata, existing[VaultMetadata.TypesTag] as string);
-            TagRules.ValidateTotal(name, existing.Keys.Cast<object>().Select(k => k.ToString() ?? ""), tags);
+            TagRules.ValidateTotal(name, existing, tags);
             if (tags.Count > 0) Await(store.UpdateInfoAsync(new SecretInfoUpdate(full) { AddTags = tags }, CancellationToken.None));
             return null;
         });
