@@ -67,6 +67,23 @@ Describe 'Add-SecretReplica against moto' {
         $info.Replicas[0].StatusMessage | Should -Be 'Replication in progress'
     }
 
+    It 'reports a Region the answer says Failed, even when a describe right after still says InProgress (fake server)' {
+        $arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:fake-AbCdEf'
+        $fake = Start-FakeSecretsManager -Replies @{
+            ReplicateSecretToRegions = @{ Body = "{`"ARN`":`"$arn`",`"ReplicationStatus`":[{`"Region`":`"eu-west-1`",`"Status`":`"InProgress`"},{`"Region`":`"eu-central-1`",`"Status`":`"Failed`",`"StatusMessage`":`"Access to KMS is not allowed.`"}]}" }
+            DescribeSecret = @{ Body = "{`"ARN`":`"$arn`",`"Name`":`"fake`",`"ReplicationStatus`":[{`"Region`":`"eu-west-1`",`"Status`":`"InProgress`"},{`"Region`":`"eu-central-1`",`"Status`":`"InProgress`"}]}" }
+        }
+        $ErrorActionPreference = 'Continue'
+        try { $out = @(Add-SecretReplica fake -ReplicaRegion $Replica, 'eu-central-1' -PassThru -EndpointUrl $fake.Endpoint -Confirm:$false 2>&1) }
+        finally { Stop-FakeSecretsManager $fake }
+        $errs = @($out | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        Get-ErrorIds $errs | Should -Be 'ReplicationFailed'
+        $errs[0].Exception.Message | Should -Match 'not replicated to eu-central-1: Access to KMS is not allowed'
+        $info = $out | Where-Object { $_ -is [SecretsTools.Model.SecretInfo] }
+        ($info.Replicas | Where-Object Region -EQ 'eu-central-1').Status | Should -Be 'Failed'
+        ($info.Replicas | Where-Object Region -EQ $Replica).Status | Should -Be 'InProgress'
+    }
+
     It 'writes ReplicationFailed naming the Region when the service reports it Failed' {
         $name = New-ReplicaSecret 'again'
         Add-SecretReplica $name -ReplicaRegion $Replica -Confirm:$false

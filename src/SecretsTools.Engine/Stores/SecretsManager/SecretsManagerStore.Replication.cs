@@ -12,13 +12,29 @@ internal sealed partial class SecretsManagerStore : ISecretReplicationStore
 {
     public async Task<SecretInfo> AddReplicasAsync(string name, IReadOnlyList<ReplicaRequest> replicas, bool overwrite, CancellationToken cancellationToken)
     {
-        await Translated(name, () => _client.ReplicateSecretToRegionsAsync(new ReplicateSecretToRegionsRequest
+        var answer = await Translated(name, () => _client.ReplicateSecretToRegionsAsync(new ReplicateSecretToRegionsRequest
         {
             SecretId = name,
             AddReplicaRegions = replicas.Select(r => new ReplicaRegionType { Region = r.Region, KmsKeyId = r.KmsKeyId }).ToList(),
             ForceOverwriteReplicaSecret = overwrite ? true : null,
         }, cancellationToken), replicas.FirstOrDefault(r => r.KmsKeyId is not null)?.KmsKeyId).ConfigureAwait(false);
-        return await DescribedAsync(name, cancellationToken).ConfigureAwait(false);
+        var info = await DescribedAsync(name, cancellationToken).ConfigureAwait(false);
+        // A Region that failed at once says so in the answer, where a describe right after may
+        // still say InProgress: the answer's failures win, so the caller can report them.
+        var failed = answer.ReplicationStatus.Where(r => r.Status == "Failed" && !string.IsNullOrEmpty(r.Region)).ToList();
+        if (failed.Count == 0) return info;
+        var kept = (info.Replicas ?? System.Array.Empty<SecretReplica>()).Where(r => !failed.Any(f => f.Region == r.Region));
+        return info with
+        {
+            Replicas = kept.Concat(failed.Select(f => new SecretReplica
+            {
+                Region = f.Region!,
+                Status = f.Status,
+                StatusMessage = f.StatusMessage,
+                KmsKeyId = f.KmsKeyId,
+                LastAccessed = f.LastAccessedDate,
+            })).ToArray(),
+        };
     }
 
     public async Task<SecretInfo> RemoveReplicasAsync(string name, IReadOnlyList<string> regions, CancellationToken cancellationToken)
