@@ -125,9 +125,12 @@ Describe 'Invoke-SecretMigration resumes after kill -9' {
         $names | ForEach-Object { New-PlanItem -SourceNames $_ -DestinationName "r$($_.Replace('/', '-'))" } | Export-Csv $csv
         $module = Join-Path $script:RepoRoot 'out/SecretsTools/SecretsTools.psd1'
         $script = ". '$(Join-Path $script:RepoRoot 'tools/MotoServer.ps1')'; Set-MotoEnvironment -Endpoint '$env:AWS_ENDPOINT_URL'; Import-Module '$module'; " +
-            "Import-Csv '$csv' | Invoke-SecretMigration -ThrottleLimit 1 -Confirm:`$false | ForEach-Object { `$_.DestinationName; [Console]::Out.Flush() }"
+            "Import-Csv '$csv' | Invoke-SecretMigration -ThrottleLimit 1 -Confirm:`$false | ForEach-Object { `$_.DestinationName; [Console]::Out.Flush(); `$null = [Console]::In.ReadLine() }"
+        # Each result waits for the test to read it (a line on stdin), so a slow test process (a
+        # busy machine) cannot fall behind a child that has finished everything by then.
         $started = [System.Diagnostics.ProcessStartInfo]::new('dotnet', @('pwsh', '-NoProfile', '-NonInteractive', '-Command', $script))
         $started.RedirectStandardOutput = $true
+        $started.RedirectStandardInput = $true
         $started.WorkingDirectory = $script:RepoRoot
         $child = [System.Diagnostics.Process]::Start($started)
         try {
@@ -135,7 +138,10 @@ Describe 'Invoke-SecretMigration resumes after kill -9' {
             $deadline = [DateTime]::UtcNow.AddSeconds(60)
             $done = 0
             while ($done -lt 5 -and [DateTime]::UtcNow -lt $deadline -and -not $child.HasExited) {
-                if ($child.StandardOutput.ReadLine()) { $done++ }
+                if ($child.StandardOutput.ReadLine()) {
+                    $done++
+                    if ($done -lt 5) { $child.StandardInput.WriteLine('next'); $child.StandardInput.Flush() }
+                }
             }
             $done | Should -Be 5 -Because 'the first run must get under way before it is killed'
         }
