@@ -227,14 +227,17 @@ Describe 'Export-SecretInfo from hand-built SecretInfo' {
         $replicas[1].Keys | Should -Not -Contain 'KmsKeyId'
     }
 
-    It 'blocks public policies, except for a policy that already grants a wildcard principal: declared as it is, with a warning' {
-        $template = Export-Both @($Rotating) @{ ResourcePolicy = @{ 'team/api-key' = $Policy } }
-        $template.Resources.PolicyTeamApiKey.Properties.BlockPublicPolicy | Should -BeTrue
-        $public = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}]}'
-        $template = Export-Both @($Rotating) @{ ResourcePolicy = @{ 'team/api-key' = $public } }
-        $template.Resources.PolicyTeamApiKey.Properties.BlockPublicPolicy | Should -BeFalse
-        $null = $Rotating | Export-SecretInfo -ResourcePolicy @{ 'team/api-key' = $public } -WarningVariable warned -WarningAction SilentlyContinue
-        "$warned" | Should -Match 'wildcard principal'
+    It 'blocks public policies (BlockPublicPolicy <Block>) for <Case>' -ForEach @(
+        @{ Case = 'an account root'; Block = $true; Statement = '{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}' }
+        @{ Case = 'a Deny to "*" (deny unless TLS)'; Block = $true; Statement = '{"Effect":"Deny","Principal":"*","Action":"secretsmanager:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}' }
+        @{ Case = 'an Allow to "*" pinned by aws:PrincipalOrgID'; Block = $true; Statement = '{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}' }
+        @{ Case = 'an Allow to "*" with no condition (public: declared as it exists)'; Block = $false; Statement = '{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::123456789012:root","*"]},"Action":"secretsmanager:GetSecretValue","Resource":"*"}' }
+    ) {
+        $policy = "{`"Version`":`"2012-10-17`",`"Statement`":[$Statement]}"
+        $template = Export-Both @($Rotating) @{ ResourcePolicy = @{ 'team/api-key' = $policy } }
+        $template.Resources.PolicyTeamApiKey.Properties.BlockPublicPolicy | Should -Be $Block
+        $null = $Rotating | Export-SecretInfo -ResourcePolicy @{ 'team/api-key' = $policy } -WarningVariable warned -WarningAction SilentlyContinue
+        ("$warned" -match 'allows any principal') | Should -Be (-not $Block)
     }
 
     It 'warns that a listing''s replicas are not declared, as ListSecrets does not report them' {

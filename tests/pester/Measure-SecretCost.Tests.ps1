@@ -88,7 +88,7 @@ Describe 'Measure-SecretCost' {
         Set-Secret "sm:$name" -Secret 'v' -Confirm:$false | Out-Null
         Add-SecretReplica $name -ReplicaRegion eu-west-1 -Confirm:$false
         $listed = @(Get-SecretInfo "sm:$Team/rep/*")
-        $listed[0].Replicas | Should -BeNullOrEmpty
+        $null -eq $listed[0].Replicas | Should -BeTrue
         $row = $listed | Measure-SecretCost -GroupByDepth 0 -WarningVariable warned -WarningAction SilentlyContinue
         $row.Replicas | Should -Be 0
         "$warned" | Should -Match '1 secret\(s\) came from a listing.*-IncludeReplicas'
@@ -101,6 +101,11 @@ Describe 'Measure-SecretCost' {
         $none | Should -BeNullOrEmpty
         Assert-Cost $row (Get-ExpectedCost $loaded)
         $row.Replicas | Should -Be 1
+        # The replica alone (its primary not piped in) is still billed: one secret-month, and said.
+        $alone = $inReplica | Measure-SecretCost -GroupByDepth 0 -WarningVariable orphan -WarningAction SilentlyContinue
+        $alone.Secrets | Should -Be 1
+        $alone.MonthlyCost | Should -Be 0.40
+        "$orphan" | Should -Match '1 replica\(s\) came without their primary'
         Remove-SecretReplica $name -ReplicaRegion eu-west-1 -Force -Confirm:$false
     }
 

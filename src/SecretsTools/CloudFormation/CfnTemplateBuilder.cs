@@ -84,11 +84,12 @@ internal static class CfnTemplateBuilder
             string? policy = policyFor?.Invoke(secret);
             if (!string.IsNullOrWhiteSpace(policy))
             {
-                // Blocking public policies is the safe default; a policy with a wildcard principal can
-                // only exist because it was put without the block, so it is declared as it is, and said.
-                bool wildcard = HasWildcardPrincipal(policy);
+                // Blocking public policies is the safe default. A policy that is public (an Allow to
+                // '*' with no condition) cannot be put with the block, so it is declared as it
+                // exists, without it, and said; a condition-pinned or Deny '*' keeps the block.
+                bool wildcard = IsPublic(policy);
                 if (wildcard)
-                    template.Warnings.Add($"The resource policy of {secret.Name} grants access to a wildcard principal ('*'): it is declared as it exists, with BlockPublicPolicy false. Review it before deploying.");
+                    template.Warnings.Add($"The resource policy of {secret.Name} allows any principal ('*') with no condition: it is declared as it exists, with BlockPublicPolicy false. Review it before deploying.");
                 resources.Add("Policy" + stem, Resource(PolicyType, new CfnMap
                 {
                     { "SecretId", CfnMap.Ref(id) },
@@ -280,16 +281,23 @@ internal static class CfnTemplateBuilder
 
     private static string Limit(string text, int max) => text.Length <= max ? text : text[..(max - 3)] + "...";
 
-    /// <summary>A policy document as template nodes (CloudFormation takes it as JSON, not as a string).</summary>
-    /// <summary>Whether any statement's Principal is "*" or lists "*" (as AWS, or any key); false for text that does not parse (ParsePolicy refuses it).</summary>
-    private static bool HasWildcardPrincipal(string json)
+    /// <summary>
+    /// Whether the policy is public the plain way: an Allow statement whose Principal is "*" (or
+    /// lists "*") with no Condition. A Deny with "*" (deny unless TLS) and an Allow pinned by a
+    /// condition (aws:PrincipalOrgID, aws:SourceVpce) are not; false for text that does not parse
+    /// (ParsePolicy refuses it).
+    /// </summary>
+    private static bool IsPublic(string json)
     {
         try
         {
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("Statement", out var statements)) return false;
             var list = statements.ValueKind == JsonValueKind.Array ? statements.EnumerateArray().ToList() : new List<JsonElement> { statements };
-            return list.Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("Principal", out var principal) && IsWildcard(principal));
+            return list.Any(s => s.ValueKind == JsonValueKind.Object
+                && s.TryGetProperty("Effect", out var effect) && effect.ValueKind == JsonValueKind.String && effect.GetString() == "Allow"
+                && !s.TryGetProperty("Condition", out _)
+                && s.TryGetProperty("Principal", out var principal) && IsWildcard(principal));
         }
         catch (JsonException)
         {
@@ -305,6 +313,7 @@ internal static class CfnTemplateBuilder
         };
     }
 
+    /// <summary>A policy document as template nodes (CloudFormation takes it as JSON, not as a string).</summary>
     private static object? ParsePolicy(string secretName, string json)
     {
         try

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using SecretsTools.Cost;
 using SecretsTools.Migration;
@@ -54,7 +55,10 @@ public sealed class MeasureSecretCostCommand : PSCmdlet
     public SwitchParameter HigherThroughput { get; set; }
 
     // One entry per store, name and Region, however often it is piped in.
-    private readonly HashSet<(SecretStoreKind, string, string?)> _seen = new();
+    // By ARN where there is one: two secrets of one name in two accounts are two secrets.
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<SecretInfo> _replicasSeen = new();
+    private readonly List<(string, string?)> _entriesWithRegion = new();
     private int _replicasUnknown;
 
     protected override void ProcessRecord()
@@ -71,13 +75,15 @@ public sealed class MeasureSecretCostCommand : PSCmdlet
             switch (value)
             {
                 case SecretInfo { IsReplica: true } replica:
-                    // Billed as a replica of its primary (counted there), not as a secret of its own.
-                    WriteVerbose($"{replica.Name} in {replica.Region} is a replica of the secret in {replica.PrimaryRegion}: counted with its primary, not again.");
+                    // Billed as a replica of its primary: counted there when the primary is in the
+                    // input (decided at the end, as the primary may come later), else on its own.
+                    _replicasSeen.Add(replica);
                     break;
-                case SecretInfo info when !_seen.Add((info.Store, info.Name, info.Region)):
+                case SecretInfo info when !_seen.Add(info.Arn ?? $"{info.Store}|{info.Name}|{info.Region}"):
                     break;
                 case SecretInfo info:
                     if (info.Store == SecretStoreKind.SecretsManager && info.Replicas is null) _replicasUnknown++;
+                    if (info.Store == SecretStoreKind.SecretsManager) _entriesWithRegion.Add((info.Name, info.Region));
                     _entries.Add(new CostEntry(info.Store, info.Name, info.Tier, info.ReplicaRegions.Length));
                     break;
                 case SecretMigrationPlanItem item when item.Action == SecretMigrationAction.Conflict:
@@ -106,6 +112,13 @@ public sealed class MeasureSecretCostCommand : PSCmdlet
             ReadsPerDay = ReadsPerDay,
             HigherThroughput = HigherThroughput,
         };
+        var primaries = new HashSet<(string, string?)>(_entriesWithRegion);
+        var orphans = _replicasSeen.Where(r => !primaries.Contains((r.Name, r.PrimaryRegion)))
+            .GroupBy(r => (r.Name, r.Region)).Select(g => g.First()).ToList();
+        foreach (var orphan in orphans)
+            _entries.Add(new CostEntry(SecretStoreKind.SecretsManager, orphan.Name, null, 0));
+        if (orphans.Count > 0)
+            WriteWarning($"{orphans.Count} replica(s) came without their primary (listed in their own Region): each is counted as one secret-month here, as AWS bills a replica.");
         if (_replicasUnknown > 0)
             WriteWarning($"{_replicasUnknown} secret(s) came from a listing, which does not report replication: their replicas, if any, are not counted. "
                 + "List them with Get-SecretInfo -IncludeReplicas to count them.");

@@ -54,19 +54,19 @@ public abstract class SecretsManagerFeatureCmdletBase : SecretCmdletBase
 
     /// <summary>
     /// -ReplicaRegion, checked once for the command before any name (a bad Region spoils every
-    /// secret alike): not empty, and a Region the SDK lists, unless the endpoint called is one of
-    /// the user's own (an emulator). Terminating; the distinct Regions otherwise.
+    /// secret alike): not empty, and a Region's shape. Only the shape: no client is made for a
+    /// replica Region (it is a field of the request to the primary), so a Region newer than the
+    /// SDK works, and AWS itself refuses one it does not have. Terminating; the distinct Regions otherwise.
     /// </summary>
     internal string[] CheckedReplicaRegions(string[] regions)
     {
         try
         {
-            bool ownEndpoint = ConnectionFor(SecretStoreKind.SecretsManager).EndpointUrl is not null;
             foreach (string region in regions)
             {
                 if (string.IsNullOrWhiteSpace(region))
                     throw new SecretStoreException(ErrorIds.InvalidRegion, ErrorCategory.InvalidArgument, region, "-ReplicaRegion cannot be empty. Nothing was sent.");
-                Validation.RegionRules.ValidateKnown(region, ownEndpoint, "-ReplicaRegion");
+                Validation.RegionRules.Validate(region, "-ReplicaRegion");
             }
         }
         catch (SecretStoreException ex)

@@ -21,20 +21,28 @@ internal sealed partial class SecretsManagerStore : ISecretReplicationStore
         var info = await DescribedAsync(name, cancellationToken).ConfigureAwait(false);
         // A Region that failed at once says so in the answer, where a describe right after may
         // still say InProgress: the answer's failures win, so the caller can report them.
-        var failed = answer.ReplicationStatus.Where(r => r.Status == "Failed" && !string.IsNullOrEmpty(r.Region)).ToList();
+        var failed = answer.ReplicationStatus.Where(r => r.Status == "Failed" && !string.IsNullOrEmpty(r.Region)).ToDictionary(r => r.Region!, r => r);
         if (failed.Count == 0) return info;
-        var kept = (info.Replicas ?? System.Array.Empty<SecretReplica>()).Where(r => !failed.Any(f => f.Region == r.Region));
-        return info with
+        static SecretReplica From(ReplicationStatusType f) => new()
         {
-            Replicas = kept.Concat(failed.Select(f => new SecretReplica
-            {
-                Region = f.Region!,
-                Status = f.Status,
-                StatusMessage = f.StatusMessage,
-                KmsKeyId = f.KmsKeyId,
-                LastAccessed = f.LastAccessedDate,
-            })).ToArray(),
+            Region = f.Region!,
+            Status = f.Status,
+            StatusMessage = f.StatusMessage,
+            KmsKeyId = f.KmsKeyId,
+            LastAccessed = f.LastAccessedDate,
         };
+        // In place, so Replicas keeps ReplicaRegions' order: the first entry of that Region takes the
+        // failure, unless the describe says Failed there already (moto lists a second attempt beside
+        // the first); a Region the describe does not list yet goes last in both.
+        var merged = (info.Replicas ?? System.Array.Empty<SecretReplica>()).ToList();
+        foreach (var (region, f) in failed)
+        {
+            if (merged.Any(r => r.Region == region && r.Status == "Failed")) continue;
+            int at = merged.FindIndex(r => r.Region == region);
+            if (at >= 0) merged[at] = From(f);
+            else merged.Add(From(f));
+        }
+        return info with { Replicas = merged.ToArray(), ReplicaRegions = merged.Select(r => r.Region).ToArray() };
     }
 
     public async Task<SecretInfo> RemoveReplicasAsync(string name, IReadOnlyList<string> regions, CancellationToken cancellationToken)

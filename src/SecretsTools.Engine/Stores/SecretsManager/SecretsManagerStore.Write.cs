@@ -42,7 +42,7 @@ internal sealed partial class SecretsManagerStore
         {
             var current = await ReadOneAsync(new SecretReadRequest(request.Name), cancellationToken).ConfigureAwait(false);
             if (current.Value is not null && current.Value.SameAs(request.Value))
-                return new SecretWriteResult(Written(request, null, current.Version, null), SecretWriteOutcome.Skipped);
+                return new SecretWriteResult(Written(request, null, current.Version, null) with { Replicas = null }, SecretWriteOutcome.Skipped);
             exists |= current.Value is not null;
         }
         if (exists)
@@ -111,9 +111,11 @@ internal sealed partial class SecretsManagerStore
         var tags = existing.Tags is null ? null : (System.Collections.Hashtable)existing.Tags.Clone();
         if (tags is not null && request.Tags is not null)
             foreach (var (key, value) in request.Tags) tags[key] = value;
-        return Written(request, put.ARN, put.VersionId, tags);
+        // The describe before the write knows the replicas; a new version does not change them.
+        return Written(request, put.ARN, put.VersionId, tags) with { Replicas = existing.Replicas, ReplicaRegions = existing.ReplicaRegions };
     }
 
+    /// <summary>What a write knows of the secret; a create has no replicas (empty: loaded, none).</summary>
     private SecretInfo Written(SecretWriteRequest request, string? arn, string? versionId, System.Collections.Hashtable? tags) => new()
     {
         Name = request.Name,

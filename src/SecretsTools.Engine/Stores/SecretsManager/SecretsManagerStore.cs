@@ -181,7 +181,9 @@ internal sealed partial class SecretsManagerStore : ISecretStore
 
     /// <summary>
     /// A listing page with each secret described (ListSecrets has no replication status), a few at
-    /// a time; one deleted since the listing keeps its listing entry, replicas not loaded.
+    /// a time. One deleted since the listing, or one the caller may list but not describe (a
+    /// resource policy denying DescribeSecret), keeps its listing entry, replicas not loaded:
+    /// one secret never ends the listing.
     /// </summary>
     private async Task<List<SecretInfo>> WithReplicasAsync(List<SecretInfo> listed, CancellationToken cancellationToken)
     {
@@ -190,6 +192,7 @@ internal sealed partial class SecretsManagerStore : ISecretStore
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try { return await DescribeAsync(info.Arn ?? info.Name, cancellationToken).ConfigureAwait(false) ?? info; }
+            catch (SecretStoreException) { return info; }
             finally { gate.Release(); }
         }).ToList();
         return (await Task.WhenAll(described).ConfigureAwait(false)).ToList();
